@@ -1,0 +1,130 @@
+import { db } from "../db";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { ListingQuery, Sort } from "./listing-query";
+import type { Category, Listing, ProductDetail, ProductSummary } from "./types";
+
+/** The catalog's reads from PostgreSQL, uncached. Only lib/catalog/queries.ts calls these, through the cache. */
+
+const summarySelect = {
+  id: true,
+  slug: true,
+  name: true,
+  currency: true,
+  minPriceCents: true,
+  inStock: true,
+  images: { select: { url: true, alt: true, width: true, height: true }, orderBy: { position: "asc" }, take: 1 },
+} satisfies Prisma.ProductSelect;
+
+type SummaryRow = Prisma.ProductGetPayload<{ select: typeof summarySelect }>;
+
+function toSummary({ images, ...product }: SummaryRow): ProductSummary {
+  return { ...product, image: images[0] ?? null };
+}
+
+async function summariesInOrder(ids: number[]): Promise<ProductSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.product.findMany({ where: { id: { in: ids } }, select: summarySelect });
+  const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export async function loadProductBySlug(slug: string): Promise<ProductDetail | null> {
+  const row = await db.product.findUnique({
+    where: { slug },
+    include: {
+      category: { select: { slug: true, name: true } },
+      images: { select: { url: true, alt: true, width: true, height: true }, orderBy: { position: "asc" } },
+      variants: { orderBy: [{ position: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!row) return null;
+  const variants = row.variants.map((variant) => ({
+    id: variant.id,
+    sku: variant.sku,
+    options: variant.options as Record<string, string>,
+    priceCents: variant.priceCents,
+    stock: variant.stock,
+    available: variant.stock > 0,
+  }));
+  // Option values in the order the variants first use them.
+  const options = row.optionNames.map((name) => ({
+    name,
+    values: [...new Set(variants.map((variant) => variant.options[name]).filter((value) => value !== undefined))],
+  }));
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    status: row.status === "ARCHIVED" ? "archived" : "active",
+    category: row.category,
+    images: row.images,
+    currency: row.currency,
+    minPriceCents: row.minPriceCents,
+    inStock: row.inStock,
+    defaultVariantId: row.defaultVariantId,
+    options,
+    variants,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const ORDER_BY: Record<Sort, Prisma.Sql> = {
+  "price-asc": Prisma.sql`p.min_price_cents ASC, p.id ASC`,
+  "price-desc": Prisma.sql`p.min_price_cents DESC, p.id ASC`,
+  newest: Prisma.sql`p.created_at DESC, p.id DESC`,
+  name: Prisma.sql`p.name ASC, p.id ASC`,
+};
+
+/** One page of active products: filtered by category, matched by full-text search, sorted. */
+export async function loadListing(query: ListingQuery): Promise<Listing> {
+  const tsquery = query.q ? Prisma.sql`websearch_to_tsquery('english', ${query.q})` : null;
+  const conditions = [Prisma.sql`p.status = 'active'`];
+  if (query.category) conditions.push(Prisma.sql`c.slug = ${query.category}`);
+  if (tsquery) conditions.push(Prisma.sql`p.search_vector @@ ${tsquery}`);
+  const where = Prisma.join(conditions, " AND ");
+  // Without an explicit sort, a search ranks by relevance (name matches above description matches).
+  const orderBy =
+    query.sort || !tsquery ? ORDER_BY[query.sort ?? "newest"] : Prisma.sql`ts_rank(p.search_vector, ${tsquery}) DESC, p.id ASC`;
+  const from = Prisma.sql`FROM products p JOIN categories c ON c.id = p.category_id WHERE ${where}`;
+
+  const [page, [{ total }]] = await Promise.all([
+    db.$queryRaw<{ id: number }[]>`SELECT p.id ${from} ORDER BY ${orderBy}
+      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from}`,
+  ]);
+  return {
+    products: await summariesInOrder(page.map((row) => row.id)),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+  };
+}
+
+export async function loadCategories(): Promise<Category[]> {
+  const rows = await db.category.findMany({
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    select: { slug: true, name: true, description: true, _count: { select: { products: { where: { status: "ACTIVE" } } } } },
+  });
+  return rows.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
+}
+
+export async function loadFeatured(limit: number): Promise<ProductSummary[]> {
+  const rows = await db.product.findMany({
+    where: { status: "ACTIVE", featured: true },
+    orderBy: [{ inStock: "desc" }, { createdAt: "desc" }, { id: "asc" }],
+    take: limit,
+    select: summarySelect,
+  });
+  return rows.map(toSummary);
+}
+
+/** Other active products of the same category, nearest in price first. */
+export async function loadRelated(productId: number, limit: number): Promise<ProductSummary[]> {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT p.id FROM products p JOIN products self ON self.id = ${productId}
+    WHERE p.category_id = self.category_id AND p.id <> self.id AND p.status = 'active'
+    ORDER BY p.in_stock DESC, abs(p.min_price_cents - self.min_price_cents) ASC, p.id ASC
+    LIMIT ${limit}`;
+  return summariesInOrder(rows.map((row) => row.id));
+}

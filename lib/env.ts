@@ -1,0 +1,70 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable Brisk reads, parsed once with zod. The defaults are the project-local
+ * services that `scripts/services` starts, so a fresh clone runs with no configuration at all.
+ */
+
+export const LOCAL_POSTGRES_PORT = 55432;
+export const LOCAL_REDIS_PORT = 56379;
+export const LOCAL_DATABASE_URL = `postgresql://brisk@127.0.0.1:${LOCAL_POSTGRES_PORT}/brisk`;
+export const LOCAL_REDIS_URL = `redis://127.0.0.1:${LOCAL_REDIS_PORT}`;
+export const LOCAL_ORIGIN = "http://localhost:3000";
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((url) => /^postgres(ql)?:\/\//.test(url), "must be a postgresql:// URL");
+const redisUrl = z
+  .string()
+  .url()
+  .refine((url) => /^rediss?:\/\//.test(url), "must be a redis:// or rediss:// URL");
+const milliseconds = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl.default(LOCAL_DATABASE_URL),
+    /** Durable state: sessions, carts, rate limits. AOF on, `noeviction`. */
+    REDIS_URL: redisUrl.default(LOCAL_REDIS_URL),
+    /** The cache's Redis; the same server as REDIS_URL unless set (production: its own, with LRU). */
+    CACHE_REDIS_URL: redisUrl.optional(),
+    /** Prefix of every Redis key the app writes (a namespace: tests use their own). */
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]+:$/, "lower-case letters, digits, '_' or '-', ending in ':'")
+      .default("brisk:"),
+    /** `off` sends every read straight to PostgreSQL (for benchmarks and debugging). */
+    CACHE_MODE: z.enum(["on", "off"]).default("on"),
+    /** A Redis command slower than this fails (and the cache answers from PostgreSQL). */
+    REDIS_COMMAND_TIMEOUT_MS: milliseconds(250, 10_000),
+    /** How long the first command waits for a connection that is not ready yet. */
+    REDIS_READY_TIMEOUT_MS: milliseconds(1_000, 30_000),
+    /** Where seeded product images live; served at /media. */
+    MEDIA_DIR: z.string().min(1).default(".data/media"),
+    /** The site's public origin: links in mail are built from it, never from the Host header. */
+    AUTH_URL: z.string().url().default(LOCAL_ORIGIN),
+    SEED_PRODUCTS: z.coerce.number().int().min(1).max(100_000).default(500),
+  })
+  .transform((raw) => ({
+    ...raw,
+    CACHE_REDIS_URL: raw.CACHE_REDIS_URL ?? raw.REDIS_URL,
+    MEDIA_DIR: path.resolve(raw.MEDIA_DIR),
+  }));
+
+export type Env = z.infer<typeof schema>;
+
+/** Parses a set of variables; throws one readable error naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in shells and .env files.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);

@@ -1,0 +1,36 @@
+import { env } from "../env";
+
+/**
+ * Every Redis key Brisk writes is built here, and nowhere else. All keys share one prefix (a namespace:
+ * tests use their own). Keys that one operation touches share a hash tag `{...}`, so they live in one
+ * Redis Cluster slot.
+ */
+
+const prefix = () => env.REDIS_KEY_PREFIX;
+
+export const redisKeys = {
+  /** A cache entry; `name` is the cache's own key, e.g. `product:<slug>` (see `cacheNames`). */
+  cacheEntry: (name: string) => `${prefix()}cache:${name}`,
+  /** When a cache tag was last invalidated (epoch ms). Its own slot: tags are read one key at a time. */
+  cacheTag: (tag: string) => `${prefix()}cache-tag:{${tag}}`,
+  /** Everything the cache wrote, for SCAN (reseeding, test resets). */
+  cachePattern: () => `${prefix()}cache*`,
+  /** Everything under the prefix (test resets). */
+  everything: () => `${prefix()}*`,
+};
+
+/** Names of the catalog's cache entries, inside the cache's namespace. */
+export const cacheNames = {
+  product: (slug: string) => `product:${slug}`,
+  listing: (queryHash: string) => `listing:${queryHash}`,
+  categories: () => "categories",
+  category: (slug: string) => `category:${slug}`,
+  related: (productId: number) => `related:${productId}`,
+  featured: () => "featured",
+};
+
+/** Cache tags: a catalog write invalidates its product's tag and `listings` (DESIGN.md). */
+export const cacheTags = {
+  product: (productId: number) => `product:${productId}`,
+  listings: "listings",
+};

@@ -1,0 +1,16 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // ioredis, pg and Prisma stay plain Node modules on the server (never bundled, never on the Edge).
+  serverExternalPackages: ["ioredis", "pg", "@prisma/adapter-pg", "sharp", "prom-client"],
+  poweredByHeader: false,
+  images: {
+    // Product images are served by this app at /media (see app/media); sizes fit the product grid and page.
+    localPatterns: [{ pathname: "/media/**" }],
+    deviceSizes: [640, 828, 1080, 1200],
+    imageSizes: [96, 160, 256, 384],
+    formats: ["image/avif", "image/webp"],
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { LOCAL_REDIS_PORT } from "../../lib/env";
+import { findRedisServer } from "./packages";
+import { ensureDir, redisDataDir } from "./paths";
+import { log, output, run } from "./shell";
+
+/**
+ * The project-local Redis. Carts and sessions must survive a crash, so AOF is on; and they must never be
+ * evicted to make room, so the policy is `noeviction`. Tests that kill Redis start a throwaway server
+ * with the same arguments (`redisServerArgs`) on a port of their own.
+ */
+
+export function redisServerArgs(port: number, dir: string): string[] {
+  return [
+    "--port", String(port),
+    "--bind", "127.0.0.1",
+    "--dir", dir,
+    "--appendonly", "yes",
+    "--appendfsync", "everysec",
+    "--maxmemory-policy", "noeviction",
+    "--save", "",
+    "--protected-mode", "yes",
+  ];
+}
+
+const pidFile = path.join(redisDataDir, "redis.pid");
+
+function runningPid(): number | null {
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, "utf8").trim());
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+export function startLocalRedis(): void {
+  if (runningPid() !== null) return;
+  const server = findRedisServer();
+  if (!server) throw new Error("redis-server not found");
+  ensureDir(redisDataDir);
+  log(`starting Redis on 127.0.0.1:${LOCAL_REDIS_PORT}`);
+  const args = [
+    ...redisServerArgs(LOCAL_REDIS_PORT, redisDataDir),
+    "--daemonize", "yes",
+    "--pidfile", pidFile,
+    "--logfile", path.join(redisDataDir, "redis.log"),
+  ];
+  run(server, args);
+}
+
+export function stopLocalRedis(): boolean {
+  const pid = runningPid();
+  if (pid === null) return false;
+  // SHUTDOWN flushes the AOF before the server exits.
+  if (output("redis-cli", ["-p", String(LOCAL_REDIS_PORT), "shutdown"]) === null) process.kill(pid, "SIGTERM");
+  return true;
+}
