@@ -19,7 +19,10 @@ export class Breaker {
   private readonly threshold: number;
   private readonly cooldownMs: number;
 
-  constructor(options: BreakerOptions = {}, private readonly now: () => number = Date.now) {
+  constructor(
+    options: BreakerOptions = {},
+    private readonly now: () => number = Date.now,
+  ) {
     this.threshold = options.threshold ?? 5;
     this.cooldownMs = options.cooldownMs ?? 5_000;
   }

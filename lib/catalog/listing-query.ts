@@ -9,7 +9,10 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 24;
 export const MAX_QUERY_LENGTH = 200;
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a slug").max(100);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a slug")
+  .max(100);
 
 export const listingQuerySchema = z.object({
   q: z
@@ -20,7 +23,12 @@ export const listingQuerySchema = z.object({
     .transform((q) => q || undefined),
   category: slug.optional(),
   sort: z.enum(SORTS, { message: `one of ${SORTS.join(", ")}` }).optional(),
-  page: z.coerce.number({ message: "a whole number from 1" }).int("a whole number from 1").min(1, "at least 1").max(10_000).default(1),
+  page: z.coerce
+    .number({ message: "a whole number from 1" })
+    .int("a whole number from 1")
+    .min(1, "at least 1")
+    .max(10_000)
+    .default(1),
   pageSize: z.coerce
     .number({ message: `a whole number from 1 to ${MAX_PAGE_SIZE}` })
     .int()
@@ -39,5 +47,7 @@ export function parseListingQuery(params: URLSearchParams | Record<string, strin
   };
   const raw = Object.fromEntries(["q", "category", "sort", "page", "pageSize"].map((n) => [n, get(n)]));
   // An empty parameter (`?q=&sort=`) means "not given", as HTML forms send it.
-  return listingQuerySchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== "")));
+  return listingQuerySchema.safeParse(
+    Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== "")),
+  );
 }

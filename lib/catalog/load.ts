@@ -85,7 +85,9 @@ export async function loadListing(query: ListingQuery): Promise<Listing> {
   const where = Prisma.join(conditions, " AND ");
   // Without an explicit sort, a search ranks by relevance (name matches above description matches).
   const orderBy =
-    query.sort || !tsquery ? ORDER_BY[query.sort ?? "newest"] : Prisma.sql`ts_rank(p.search_vector, ${tsquery}) DESC, p.id ASC`;
+    query.sort || !tsquery
+      ? ORDER_BY[query.sort ?? "newest"]
+      : Prisma.sql`ts_rank(p.search_vector, ${tsquery}) DESC, p.id ASC`;
   const from = Prisma.sql`FROM products p JOIN categories c ON c.id = p.category_id WHERE ${where}`;
 
   const [page, [{ total }]] = await Promise.all([
@@ -104,7 +106,12 @@ export async function loadListing(query: ListingQuery): Promise<Listing> {
 export async function loadCategories(): Promise<Category[]> {
   const rows = await db.category.findMany({
     orderBy: [{ position: "asc" }, { name: "asc" }],
-    select: { slug: true, name: true, description: true, _count: { select: { products: { where: { status: "ACTIVE" } } } } },
+    select: {
+      slug: true,
+      name: true,
+      description: true,
+      _count: { select: { products: { where: { status: "ACTIVE" } } } },
+    },
   });
   return rows.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
 }

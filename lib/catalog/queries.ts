@@ -48,7 +48,13 @@ export async function getProductBySlug(slug: string): Promise<ProductDetail | nu
 }
 
 export async function listProducts(query: ListingQuery): Promise<Listing> {
-  const normalized = JSON.stringify([query.q ?? "", query.category ?? "", query.sort ?? "", query.page, query.pageSize]);
+  const normalized = JSON.stringify([
+    query.q ?? "",
+    query.category ?? "",
+    query.sort ?? "",
+    query.page,
+    query.pageSize,
+  ]);
   const hash = createHash("sha256").update(normalized).digest("base64url").slice(0, 22);
   const { value } = await cache.getOrSet({
     key: cacheNames.listing(hash),

@@ -13,7 +13,8 @@ export async function deleteByPattern(client: Redis | Cluster, pattern: string):
       const [next, keys] = await node.scan(cursor, "MATCH", pattern, "COUNT", 500);
       cursor = next;
       // One UNLINK per key: keys of different hash slots cannot share a command on a cluster.
-      if (keys.length > 0) deleted += (await Promise.all(keys.map((key) => client.unlink(key)))).reduce((a, b) => a + b, 0);
+      if (keys.length > 0)
+        deleted += (await Promise.all(keys.map((key) => client.unlink(key)))).reduce((a, b) => a + b, 0);
     } while (cursor !== "0");
   }
   return deleted;

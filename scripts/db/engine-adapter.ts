@@ -28,7 +28,10 @@ class CatalogClient extends pg.Client {
       return result;
     });
     if (!callback) return pending as never;
-    pending.then((result) => callback(null, result), (error: unknown) => callback(error));
+    pending.then(
+      (result) => callback(null, result),
+      (error: unknown) => callback(error),
+    );
     return undefined as never;
   }
 }
@@ -39,7 +42,8 @@ class MigrationPg extends PrismaPg {
     const queryRaw = adapter.queryRaw.bind(adapter);
     adapter.queryRaw = async (query) => {
       const resultSet = await queryRaw(query);
-      for (const index of charColumns.get(resultSet.rows) ?? []) resultSet.columnTypes[index] = ColumnTypeEnum.Character;
+      for (const index of charColumns.get(resultSet.rows) ?? [])
+        resultSet.columnTypes[index] = ColumnTypeEnum.Character;
       return resultSet;
     };
     const pool = adapter.underlyingDriver();

@@ -46,7 +46,9 @@ async function instantiateWasm(): Promise<Wasm> {
   };
   const require = createRequire(__filename);
   const wasmFile = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
-  const { instance } = await WebAssembly.instantiate(readFileSync(wasmFile), { "./schema_engine_bg.js": glue as never });
+  const { instance } = await WebAssembly.instantiate(readFileSync(wasmFile), {
+    "./schema_engine_bg.js": glue as never,
+  });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return glue;

@@ -1,5 +1,14 @@
 import { Random } from "./random";
-import { ACTIVITIES, ADJECTIVES, CATEGORIES, CLOSERS, COLOURS, MATERIALS, QUALITIES, type CategorySpec } from "./vocabulary";
+import {
+  ACTIVITIES,
+  ADJECTIVES,
+  CATEGORIES,
+  CLOSERS,
+  COLOURS,
+  MATERIALS,
+  QUALITIES,
+  type CategorySpec,
+} from "./vocabulary";
 
 /** Generates the seeded catalog as plain data: the same `count` gives the same catalog, byte for byte. */
 
@@ -40,7 +49,9 @@ function variantsFor(random: Random, spec: CategorySpec, slug: string, basePrice
   const optionNames = Object.keys(spec.options);
   const [first, second] = optionNames;
   const firstValues = random.sample(spec.options[first], second ? random.int(1, 3) : random.int(1, 6));
-  const secondValues = second ? random.sample(spec.options[second], random.int(1, Math.floor(6 / firstValues.length))) : [""];
+  const secondValues = second
+    ? random.sample(spec.options[second], random.int(1, Math.floor(6 / firstValues.length)))
+    : [""];
   const variants: SeedVariant[] = [];
   for (const a of firstValues) {
     for (const b of secondValues) {

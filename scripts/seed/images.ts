@@ -55,7 +55,9 @@ function svgFor(product: SeedProduct, view: 0 | 1): string {
 async function render(product: SeedProduct, view: 0 | 1, file: string): Promise<void> {
   if (existsSync(file)) return;
   const partial = `${file}.${process.pid}.tmp`;
-  await sharp(Buffer.from(svgFor(product, view))).webp({ quality: 82, effort: 2 }).toFile(partial);
+  await sharp(Buffer.from(svgFor(product, view)))
+    .webp({ quality: 82, effort: 2 })
+    .toFile(partial);
   renameSync(partial, file);
 }
 
@@ -63,7 +65,9 @@ async function render(product: SeedProduct, view: 0 | 1, file: string): Promise<
 export async function renderImages(products: SeedProduct[], mediaDir: string): Promise<void> {
   mkdirSync(path.join(mediaDir, "products"), { recursive: true });
   const jobs = products.flatMap((product) =>
-    imagePaths(product.slug).map((relative, view) => () => render(product, view as 0 | 1, path.join(mediaDir, relative))),
+    imagePaths(product.slug).map(
+      (relative, view) => () => render(product, view as 0 | 1, path.join(mediaDir, relative)),
+    ),
   );
   const workers = Array.from({ length: 4 }, async () => {
     for (let job = jobs.shift(); job; job = jobs.shift()) await job();

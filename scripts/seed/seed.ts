@@ -34,11 +34,18 @@ async function insertCatalog(products: SeedProduct[]): Promise<void> {
     async (tx) => {
       await tx.$executeRaw`TRUNCATE images, variants, products, categories RESTART IDENTITY CASCADE`;
       await tx.category.createMany({
-        data: CATEGORIES.map((spec, position) => ({ slug: spec.slug, name: spec.name, description: spec.description, position })),
+        data: CATEGORIES.map((spec, position) => ({
+          slug: spec.slug,
+          name: spec.name,
+          description: spec.description,
+          position,
+        })),
       });
       const categoryIds = new Map((await tx.category.findMany()).map((row) => [row.slug, row.id]));
       await tx.product.createMany({ data: products.map((p) => productRow(p, categoryIds.get(p.categorySlug)!)) });
-      const productIds = new Map((await tx.product.findMany({ select: { id: true, slug: true } })).map((r) => [r.slug, r.id]));
+      const productIds = new Map(
+        (await tx.product.findMany({ select: { id: true, slug: true } })).map((r) => [r.slug, r.id]),
+      );
 
       const variants = products.flatMap((p) => p.variants.map((v) => ({ ...v, productId: productIds.get(p.slug)! })));
       for (let start = 0; start < variants.length; start += 5000) {
@@ -73,7 +80,8 @@ export async function seed(count: number): Promise<void> {
   const products = generateCatalog(count);
   await renderImages(products, env.MEDIA_DIR);
   await insertCatalog(products);
-  if (!(await awaitReady("cache"))) throw new Error("the cache's Redis does not answer; the catalog is seeded but the cache was not cleared");
+  if (!(await awaitReady("cache")))
+    throw new Error("the cache's Redis does not answer; the catalog is seeded but the cache was not cleared");
   const cleared = await deleteByPattern(redisClient("cache"), redisKeys.cachePattern());
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(

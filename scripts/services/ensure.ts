@@ -31,7 +31,9 @@ async function ensurePostgres(url: string): Promise<void> {
 async function ensureRedis(url: string): Promise<void> {
   if (await redisAnswers(url)) return;
   if (!isProjectLocal(url, LOCAL_REDIS_PORT)) {
-    throw new Error(`REDIS_URL (${redact(url)}) does not answer. Start that server, or unset REDIS_URL so Brisk starts its own Redis.`);
+    throw new Error(
+      `REDIS_URL (${redact(url)}) does not answer. Start that server, or unset REDIS_URL so Brisk starts its own Redis.`,
+    );
   }
   startLocalRedis();
   for (let attempt = 0; attempt < 50; attempt++) {

@@ -13,14 +13,22 @@ import { log, output, run } from "./shell";
 
 export function redisServerArgs(port: number, dir: string): string[] {
   return [
-    "--port", String(port),
-    "--bind", "127.0.0.1",
-    "--dir", dir,
-    "--appendonly", "yes",
-    "--appendfsync", "everysec",
-    "--maxmemory-policy", "noeviction",
-    "--save", "",
-    "--protected-mode", "yes",
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--dir",
+    dir,
+    "--appendonly",
+    "yes",
+    "--appendfsync",
+    "everysec",
+    "--maxmemory-policy",
+    "noeviction",
+    "--save",
+    "",
+    "--protected-mode",
+    "yes",
   ];
 }
 
@@ -46,9 +54,12 @@ export function startLocalRedis(): void {
   log(`starting Redis on 127.0.0.1:${LOCAL_REDIS_PORT}`);
   const args = [
     ...redisServerArgs(LOCAL_REDIS_PORT, redisDataDir),
-    "--daemonize", "yes",
-    "--pidfile", pidFile,
-    "--logfile", path.join(redisDataDir, "redis.log"),
+    "--daemonize",
+    "yes",
+    "--pidfile",
+    pidFile,
+    "--logfile",
+    path.join(redisDataDir, "redis.log"),
   ];
   run(server, args);
 }

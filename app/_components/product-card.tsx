@@ -1,0 +1,35 @@
+import Image from "next/image";
+import Link from "next/link";
+import type { ProductSummary } from "@/lib/catalog/types";
+import { Price } from "./price";
+
+export function ProductCard({ product, priority = false }: { product: ProductSummary; priority?: boolean }) {
+  return (
+    <Link
+      href={`/products/${product.slug}`}
+      className="group block rounded-lg border border-stone-200 bg-white p-3 transition hover:border-brand-600 hover:shadow-sm"
+    >
+      <div className="relative aspect-square overflow-hidden rounded-md bg-stone-100">
+        {product.image && (
+          <Image
+            src={product.image.url}
+            alt={product.image.alt}
+            fill
+            sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
+            priority={priority}
+            className="object-cover transition group-hover:scale-[1.02]"
+          />
+        )}
+        {!product.inStock && (
+          <span className="absolute left-2 top-2 rounded bg-white/90 px-2 py-0.5 text-xs font-medium text-stone-700">
+            Out of stock
+          </span>
+        )}
+      </div>
+      <h3 className="mt-3 text-sm font-medium text-stone-900 group-hover:text-brand-700">{product.name}</h3>
+      <p className="mt-1 text-sm font-semibold">
+        <Price cents={product.minPriceCents} currency={product.currency} from />
+      </p>
+    </Link>
+  );
+}

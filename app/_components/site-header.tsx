@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { SearchForm } from "./search-form";
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-4 sm:px-6">
+        <Link href="/" className="text-xl font-bold tracking-tight text-brand-700">
+          Brisk
+        </Link>
+        <nav aria-label="Main" className="flex gap-4 text-sm font-medium text-stone-700">
+          <Link href="/products" className="hover:text-brand-700">
+            All products
+          </Link>
+        </nav>
+        <div className="order-last w-full sm:order-none sm:ml-auto sm:w-72">
+          <SearchForm />
+        </div>
+      </div>
+    </header>
+  );
+}
