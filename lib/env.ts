@@ -45,7 +45,14 @@ const schema = z
     MEDIA_DIR: z.string().min(1).default(".data/media"),
     /** The site's public origin: links in mail are built from it, never from the Host header. */
     AUTH_URL: z.string().url().default(LOCAL_ORIGIN),
+    /** The address `npm start` / `npm run dev` bind to: loopback unless set (DESIGN.md). */
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    /** How many products `npm run db:seed` creates. */
     SEED_PRODUCTS: z.coerce.number().int().min(1).max(100_000).default(500),
+    /** Tests: their own database (default: `brisk_test` on DATABASE_URL's server) and Redis (default: REDIS_URL). */
+    TEST_DATABASE_URL: postgresUrl.optional(),
+    TEST_REDIS_URL: redisUrl.optional(),
   })
   .transform((raw) => ({
     ...raw,

@@ -9,7 +9,7 @@ export function StockStatus({ stock, className = "" }: { stock: number; classNam
   return (
     <span
       data-testid="stock-status"
-      className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-medium ${tone} ${className}`}
+      className={`inline-block whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ${tone} ${className}`}
     >
       {text}
     </span>

@@ -1,5 +1,6 @@
 import type Redis from "ioredis";
 import { redisKeys } from "../redis/keys";
+import { STAMP_TAG_LUA } from "../redis/scripts/stamp-tag";
 import { Breaker, type BreakerOptions, type BreakerState } from "./breaker";
 import { decodeEnvelope, encodeEnvelope } from "./envelope";
 
@@ -73,21 +74,26 @@ export function createCache(options: CacheOptions): Cache {
     }
   }
 
-  async function readFresh<T>(key: string): Promise<{ value: T } | null | undefined> {
+  /**
+   * The entry if it is fresh; null on a miss; undefined when Redis cannot be used. Also Redis' clock,
+   * read in the same round trip: a load that starts now is stamped with it, and so is every tag
+   * invalidation (lib/redis/scripts/stamp-tag.ts), so instances with skewed clocks still agree on what came first.
+   */
+  async function readFresh<T>(key: string): Promise<{ entry: { value: T } | null; now: number } | undefined> {
     const read = await guarded(async (redis) => {
-      const envelope = decodeEnvelope<T>(await redis.get(redisKeys.cacheEntry(key)));
-      if (!envelope) return null;
+      const [raw, [seconds, micros]] = await Promise.all([redis.get(redisKeys.cacheEntry(key)), redis.time()]);
+      const now = Number(seconds) * 1e6 + Number(micros);
+      const envelope = decodeEnvelope<T>(raw);
+      if (!envelope) return { entry: null, now };
       // Tags live in slots of their own: one GET each, pipelined by ioredis.
       const invalidatedAt = await Promise.all(envelope.tags.map((tag) => redis.get(redisKeys.cacheTag(tag))));
       const stale = invalidatedAt.some((at) => at !== null && Number(at) >= envelope.at);
-      return stale ? null : { value: envelope.value };
+      return { entry: stale ? null : { value: envelope.value }, now };
     });
-    // undefined: Redis unusable; null: a miss.
-    return read === null ? undefined : read.result;
+    return read?.result;
   }
 
-  async function loadAndStore<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> {
-    const startedAt = Date.now();
+  async function loadAndStore<T>(opts: GetOrSetOptions<T>, startedAt: number): Promise<Cached<T>> {
     const value = await opts.load();
     const tags = typeof opts.tags === "function" ? opts.tags(value) : (opts.tags ?? []);
     let encoded: string;
@@ -103,10 +109,10 @@ export function createCache(options: CacheOptions): Cache {
   }
 
   async function lookup<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> {
-    const fresh = await readFresh<T>(opts.key);
-    if (fresh === undefined) return { value: await opts.load(), status: "BYPASS" };
-    if (fresh !== null) return { value: fresh.value, status: "HIT" };
-    return loadAndStore(opts);
+    const read = await readFresh<T>(opts.key);
+    if (read === undefined) return { value: await opts.load(), status: "BYPASS" };
+    if (read.entry !== null) return { value: read.entry.value, status: "HIT" };
+    return loadAndStore(opts, read.now);
   }
 
   return {
@@ -129,9 +135,8 @@ export function createCache(options: CacheOptions): Cache {
     },
 
     async invalidateTags(...tags) {
-      const now = String(Date.now());
       const done = await guarded((redis) =>
-        Promise.all(tags.map((tag) => redis.set(redisKeys.cacheTag(tag), now, "PX", TAG_RETENTION_MS))),
+        Promise.all(tags.map((tag) => redis.eval(STAMP_TAG_LUA, 1, redisKeys.cacheTag(tag), TAG_RETENTION_MS))),
       );
       if (!done) throw new Error(`cache: could not invalidate tags ${tags.join(", ")} (Redis unavailable)`);
     },

@@ -9,7 +9,7 @@ export const ENVELOPE_VERSION = 1;
 
 export interface Envelope<T> {
   v: number;
-  /** When the load that produced `value` started (epoch ms): older than a tag's invalidation = stale. */
+  /** When the load that produced `value` started (Redis clock, epoch µs): older than a tag's invalidation = stale. */
   at: number;
   tags: string[];
   value: T;

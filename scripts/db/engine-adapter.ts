@@ -37,8 +37,12 @@ class CatalogClient extends pg.Client {
 }
 
 class MigrationPg extends PrismaPg {
+  /** The pools this factory opened: the engine never closes them, and one holds its migration lock. */
+  readonly pools: pg.Pool[] = [];
+
   async connect() {
     const adapter = await super.connect();
+    this.pools.push(adapter.underlyingDriver());
     const queryRaw = adapter.queryRaw.bind(adapter);
     adapter.queryRaw = async (query) => {
       const resultSet = await queryRaw(query);
@@ -59,8 +63,11 @@ class MigrationPg extends PrismaPg {
   }
 }
 
+/** The driver adapter factory for the schema engine, and a `close` that ends its connections. */
 export function engineAdapterFactory(databaseUrl: string) {
-  return bindMigrationAwareSqlAdapterFactory(
-    new MigrationPg({ connectionString: databaseUrl, Client: CatalogClient } as pg.PoolConfig),
-  );
+  const adapter = new MigrationPg({ connectionString: databaseUrl, Client: CatalogClient } as pg.PoolConfig);
+  return {
+    factory: bindMigrationAwareSqlAdapterFactory(adapter),
+    close: () => Promise.all(adapter.pools.map((pool) => pool.end())).then(() => undefined),
+  };
 }

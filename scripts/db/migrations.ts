@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { migrationsDir, openSchemaEngine, schemaPath } from "./schema-engine";
+import { migrationsDir, schemaPath, withSchemaEngine } from "./schema-engine";
 
 /** Applying `prisma/migrations` and diffing a database against schema.prisma, as `prisma migrate` would. */
 
@@ -30,20 +30,19 @@ function migrationsList() {
 
 /** Applies pending migrations; returns the names applied now. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const engine = await openSchemaEngine(databaseUrl);
-  try {
+  return withSchemaEngine(databaseUrl, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList: migrationsList(), filters });
     return result.appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
-/** The SQL that would take the database at `databaseUrl` to schema.prisma; empty when they agree. */
-export async function diffDatabaseToSchema(databaseUrl: string): Promise<string> {
-  const engine = await openSchemaEngine(databaseUrl);
-  const schemaFile = { path: schemaPath, content: readFileSync(schemaPath, "utf8") };
-  try {
+/** The SQL that would take the database at `databaseUrl` to schema.prisma (or `schema`); empty when they agree. */
+export async function diffDatabaseToSchema(
+  databaseUrl: string,
+  schema = readFileSync(schemaPath, "utf8"),
+): Promise<string> {
+  const schemaFile = { path: schemaPath, content: schema };
+  return withSchemaEngine(databaseUrl, async (engine) => {
     const result = await engine.diff({
       // "schemaDatasource" is the live database behind the engine's driver adapter.
       from: { tag: "schemaDatasource", files: [schemaFile], configDir: process.cwd() },
@@ -54,7 +53,5 @@ export async function diffDatabaseToSchema(databaseUrl: string): Promise<string>
     });
     const sql = result.stdout ?? "";
     return sql.includes("This is an empty migration.") ? "" : sql.trim();
-  } finally {
-    engine.free();
-  }
+  });
 }

@@ -54,12 +54,22 @@ async function instantiateWasm(): Promise<Wasm> {
   return glue;
 }
 
-/** Opens the engine on a database; call `engine.free()` when done. */
-export async function openSchemaEngine(databaseUrl: string): Promise<SchemaEngine> {
+/** Runs `use` with the engine open on a database, then frees it and closes its connections. */
+export async function withSchemaEngine<T>(databaseUrl: string, use: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const wasm = await loadWasm();
-  const factory = engineAdapterFactory(databaseUrl);
+  const { factory, close } = engineAdapterFactory(databaseUrl);
   const logs = (message: string) => {
     if (process.env.DEBUG_SCHEMA_ENGINE) console.error(message);
   };
-  return wasm.SchemaEngine.new({ datamodels: [[schemaPath, readFileSync(schemaPath, "utf8")]] }, logs, factory);
+  const engine = await wasm.SchemaEngine.new(
+    { datamodels: [[schemaPath, readFileSync(schemaPath, "utf8")]] },
+    logs,
+    factory,
+  );
+  try {
+    return await use(engine);
+  } finally {
+    engine.free();
+    await close();
+  }
 }

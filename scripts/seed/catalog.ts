@@ -57,8 +57,8 @@ function variantsFor(random: Random, spec: CategorySpec, slug: string, basePrice
     for (const b of secondValues) {
       const position = variants.length;
       const options = second ? { [first]: a, [second]: b } : { [first]: a };
-      // Larger sizes cost a little more; every variant price is distinct within the product.
-      const priceCents = basePrice + position * 100 + (random.chance(0.3) ? 500 : 0);
+      // Later variants cost a little more; some 50 cents more again: every price is distinct within the product.
+      const priceCents = basePrice + position * 100 + (random.chance(0.3) ? 50 : 0);
       const stock = soldOut || random.chance(0.15) ? 0 : random.int(1, 60);
       const code = Object.values(options).map((value) => slugify(value).toUpperCase());
       variants.push({ sku: `${slug.toUpperCase()}-${code.join("-")}`, options, priceCents, stock, position });

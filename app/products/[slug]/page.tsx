@@ -45,7 +45,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <p className="mt-3 text-2xl font-semibold" data-testid="price">
             <Price cents={variant.priceCents} currency={product.currency} />
           </p>
-          <div className="mt-2 flex items-center gap-3 text-sm text-stone-500">
+          <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-500">
             <StockStatus stock={variant.stock} />
             <span>SKU {variant.sku}</span>
           </div>

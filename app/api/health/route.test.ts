@@ -1,0 +1,22 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { closeRedisClients } from "@/lib/redis/clients";
+import { readJson } from "@/lib/testing/routes";
+import { GET } from "./route";
+
+afterAll(async () => {
+  await Promise.all([db.$disconnect(), closeRedisClients()]);
+});
+
+describe("GET /api/health", () => {
+  it("answers 200 ok when PostgreSQL and Redis answer", async () => {
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(await readJson(response)).toEqual({
+      status: "ok",
+      postgres: "up",
+      redis: { state: "up", cache: "up" },
+      cacheBreaker: "closed",
+    });
+  });
+});

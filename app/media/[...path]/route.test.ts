@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { getRequest, routeContext } from "@/lib/testing/routes";
+import { GET } from "./route";
+
+const get = (path: string[]) => GET(getRequest(`/media/${path.join("/")}`), routeContext({ path }));
+
+describe("GET /media/...", () => {
+  it("serves a seeded product image with long-lived cache headers", async () => {
+    const { db } = await import("@/lib/db");
+    const image = await db.image.findFirstOrThrow();
+    const response = await get(image.url.replace(/^\/media\//, "").split("/"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/webp");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(8, 12))).toBe("WEBP");
+    await db.$disconnect();
+  });
+
+  it("refuses paths outside the media folder and files that are not images", async () => {
+    for (const path of [
+      ["..", "..", "etc", "passwd"],
+      ["products", "..", "..", "package.json"],
+      ["products", "missing.webp"],
+      ["x.txt"],
+    ]) {
+      expect((await get(path)).status).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,24 @@
+import { expect, test } from "@playwright/test";
+
+test("a shopper can search and pick a variant with the keyboard alone", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+
+  await page.getByRole("searchbox", { name: "Search products" }).focus();
+  await page.keyboard.type("tee");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/q=tee/);
+
+  const firstResult = page.getByRole("list", { name: "Products" }).getByRole("link").first();
+  await firstResult.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/products\/[a-z0-9-]+$/);
+
+  const choices = page.getByRole("group").first().getByRole("link");
+  const target = choices.last();
+  await target.focus();
+  await expect(target).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\?variant=/);
+});

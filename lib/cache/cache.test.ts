@@ -1,0 +1,131 @@
+import { randomUUID } from "node:crypto";
+import Redis from "ioredis";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { env } from "../env";
+import { redisKeys } from "../redis/keys";
+import { createCache } from "./cache";
+
+// Against the real test Redis (REDIS_URL of the test environment, prefix brisk-test:).
+const redis = new Redis(env.CACHE_REDIS_URL, { maxRetriesPerRequest: 1 });
+const cache = createCache({ redis: () => redis });
+const uniqueKey = () => `test:${randomUUID()}`;
+
+afterAll(() => redis.quit());
+
+describe("getOrSet against Redis", () => {
+  it("loads on a miss, then answers from Redis without loading", async () => {
+    const key = uniqueKey();
+    const load = vi.fn(async () => ({ name: "tee", updatedAt: new Date("2026-01-02T03:04:05Z") }));
+    const first = await cache.getOrSet({ key, ttl: 60, load });
+    const second = await cache.getOrSet({ key, ttl: 60, load });
+    expect(first.status).toBe("MISS");
+    expect(second.status).toBe("HIT");
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(second.value).toEqual(first.value);
+    expect(second.value.updatedAt).toBeInstanceOf(Date);
+  });
+
+  it("stores the entry under the namespaced key with its TTL, jittered within ±10%", async () => {
+    const ttls: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const key = uniqueKey();
+      await cache.getOrSet({ key, ttl: 100, load: async () => i });
+      ttls.push(await redis.pttl(redisKeys.cacheEntry(key)));
+    }
+    expect(Math.min(...ttls)).toBeGreaterThanOrEqual(89_000);
+    expect(Math.max(...ttls)).toBeLessThanOrEqual(110_000);
+    // Jitter: twenty entries written together do not all expire at the same moment.
+    expect(new Set(ttls.map((ms) => Math.round(ms / 1000))).size).toBeGreaterThan(3);
+  });
+
+  it("gives a 'not found' its own, shorter TTL", async () => {
+    const key = uniqueKey();
+    await cache.getOrSet({ key, ttl: 300, missingTtl: 10, load: async () => null });
+    expect(await redis.pttl(redisKeys.cacheEntry(key))).toBeLessThanOrEqual(11_000);
+    expect((await cache.getOrSet({ key, ttl: 300, missingTtl: 10, load: async () => "late" })).value).toBeNull();
+  });
+
+  it("makes an invalidated key a miss", async () => {
+    const key = uniqueKey();
+    let version = 1;
+    const load = async () => version;
+    await cache.getOrSet({ key, ttl: 60, load });
+    version = 2;
+    expect((await cache.getOrSet({ key, ttl: 60, load })).value).toBe(1);
+    await cache.invalidateKeys(key);
+    expect(await cache.getOrSet({ key, ttl: 60, load })).toEqual({ value: 2, status: "MISS" });
+  });
+
+  it("makes every entry of an invalidated tag a miss, and leaves other tags alone", async () => {
+    const [a, b, other] = [uniqueKey(), uniqueKey(), uniqueKey()];
+    const tag = `t-${randomUUID()}`;
+    await cache.getOrSet({ key: a, ttl: 60, tags: [tag], load: async () => "a" });
+    await cache.getOrSet({ key: b, ttl: 60, tags: (value: string) => [tag, `of-${value}`], load: async () => "b" });
+    await cache.getOrSet({ key: other, ttl: 60, tags: ["unrelated"], load: async () => "o" });
+    await cache.invalidateTags(tag);
+    expect((await cache.getOrSet({ key: a, ttl: 60, tags: [tag], load: async () => "a2" })).status).toBe("MISS");
+    expect((await cache.getOrSet({ key: b, ttl: 60, tags: [tag], load: async () => "b2" })).value).toBe("b2");
+    expect((await cache.getOrSet({ key: other, ttl: 60, load: async () => "o2" })).status).toBe("HIT");
+    // A fresh load after the invalidation is a hit again.
+    expect((await cache.getOrSet({ key: a, ttl: 60, tags: [tag], load: async () => "a3" })).value).toBe("a2");
+  });
+
+  it("does not keep a value loaded before a tag invalidation that happened during the load", async () => {
+    const key = uniqueKey();
+    const tag = `t-${randomUUID()}`;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = cache.getOrSet({ key, ttl: 60, tags: [tag], load: async () => (await gate, "old") });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await cache.invalidateTags(tag); // a write committed while the old value was being loaded
+    release();
+    expect((await slow).value).toBe("old");
+    expect((await cache.getOrSet({ key, ttl: 60, tags: [tag], load: async () => "new" })).value).toBe("new");
+  });
+
+  it("runs one load for concurrent callers of a cold key in this process", async () => {
+    const key = uniqueKey();
+    const load = vi.fn(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return "once";
+    });
+    const results = await Promise.all(Array.from({ length: 50 }, () => cache.getOrSet({ key, ttl: 60, load })));
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(results.every((result) => result.value === "once")).toBe(true);
+  });
+
+  it("treats a corrupt or foreign value under its key as a miss and overwrites it", async () => {
+    const key = uniqueKey();
+    await redis.set(redisKeys.cacheEntry(key), "not an envelope {");
+    expect(await cache.getOrSet({ key, ttl: 60, load: async () => "fresh" })).toEqual({
+      value: "fresh",
+      status: "MISS",
+    });
+    expect(await cache.getOrSet({ key, ttl: 60, load: async () => "again" })).toEqual({
+      value: "fresh",
+      status: "HIT",
+    });
+  });
+
+  it("passes a loader's error to the caller and caches nothing", async () => {
+    const key = uniqueKey();
+    await expect(
+      cache.getOrSet({ key, ttl: 60, load: async () => Promise.reject(new Error("db down")) }),
+    ).rejects.toThrow("db down");
+    expect(await redis.exists(redisKeys.cacheEntry(key))).toBe(0);
+  });
+
+  it("bypasses Redis entirely with CACHE_MODE=off", async () => {
+    const off = createCache({ redis: () => redis, mode: "off" });
+    const key = uniqueKey();
+    const load = vi.fn(async () => 1);
+    expect((await off.getOrSet({ key, ttl: 60, load })).status).toBe("BYPASS");
+    expect((await off.getOrSet({ key, ttl: 60, load })).status).toBe("BYPASS");
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(await redis.exists(redisKeys.cacheEntry(key))).toBe(0);
+  });
+
+  it("rejects a TTL beyond a day (tag invalidations would be forgotten before the entry)", () => {
+    expect(() => cache.getOrSet({ key: uniqueKey(), ttl: 2 * 86_400, load: async () => 1 })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,68 @@
+import Redis from "ioredis";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ThrowawayRedis } from "../testing/redis-server";
+import { waitFor } from "../testing/wait";
+import { createCache } from "./cache";
+
+// A Redis of the test's own, killed, paused and restarted: the cache must keep answering from the loader.
+let server: ThrowawayRedis;
+let client: Redis;
+
+beforeAll(async () => {
+  server = await ThrowawayRedis.start();
+  client = new Redis(server.url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 100,
+    connectTimeout: 500,
+    retryStrategy: () => 50,
+  });
+  client.on("error", () => undefined);
+  await waitFor(() => client.status === "ready", 5_000, "the client to connect");
+});
+
+afterAll(async () => {
+  client.disconnect();
+  await server.destroy();
+});
+
+describe("fail-open", () => {
+  it("answers from the loader when Redis is down, opens the breaker, and recovers by itself", async () => {
+    const cache = createCache({ redis: () => client, breaker: { threshold: 3, cooldownMs: 200 } });
+    const load = vi.fn(async () => "from postgres");
+    const read = () => cache.getOrSet({ key: "fail-open:product", ttl: 60, load });
+    expect((await read()).status).toBe("MISS");
+    expect((await read()).status).toBe("HIT");
+
+    await server.kill();
+    const started = Date.now();
+    for (let i = 0; i < 5; i++) expect(await read()).toEqual({ value: "from postgres", status: "BYPASS" });
+    // Generous: only a hang (waiting through retries or a queue) would take this long.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(cache.breakerState()).toBe("open");
+    const callsWhileOpen = load.mock.calls.length;
+    expect((await read()).status).toBe("BYPASS");
+    expect(load.mock.calls.length).toBe(callsWhileOpen + 1);
+
+    await server.restart();
+    await waitFor(() => client.status === "ready", 10_000, "the client to reconnect");
+    // After the cooldown one probe goes through, succeeds, and the breaker closes: the cache works again.
+    await waitFor(async () => (await read()).status !== "BYPASS", 10_000, "the cache to use Redis again");
+    expect(cache.breakerState()).toBe("closed");
+    expect((await read()).status).toBe("HIT");
+  });
+
+  it("bounds a slow Redis by the command timeout and answers from the loader", async () => {
+    const cache = createCache({ redis: () => client, breaker: { threshold: 100 } });
+    const read = () => cache.getOrSet({ key: "fail-open:slow", ttl: 60, load: async () => "loaded" });
+    await waitFor(() => client.status === "ready", 10_000, "the client to be ready");
+    server.pause();
+    try {
+      const started = Date.now();
+      expect(await read()).toEqual({ value: "loaded", status: "BYPASS" });
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      server.resume();
+    }
+  });
+});

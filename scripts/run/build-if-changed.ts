@@ -1,0 +1,42 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { log, run } from "../services/shell";
+
+/**
+ * Builds with `next build` only when the sources changed since the last build: a hash of every input
+ * of the build, kept inside `.next` (so deleting `.next` forces a build). A second `npm start` skips it.
+ */
+
+const INPUT_DIRS = ["app", "lib", "public", "prisma"];
+const INPUT_FILES = ["package.json", "package-lock.json", "next.config.ts", "tsconfig.json", "postcss.config.mjs"];
+const SKIP = /(^|\/)(generated|node_modules)(\/|$)|\.test\.tsx?$/;
+const stampFile = path.join(".next", "brisk-source-hash");
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !SKIP.test(file));
+}
+
+export function sourceHash(): string {
+  const hash = createHash("sha256");
+  const files = [...INPUT_DIRS.flatMap(filesUnder), ...INPUT_FILES.filter((file) => existsSync(file))].sort();
+  for (const file of files) hash.update(file).update("\0").update(readFileSync(file)).update("\0");
+  return hash.digest("hex");
+}
+
+export function buildIfChanged(): void {
+  const current = sourceHash();
+  const built =
+    existsSync(stampFile) && existsSync(path.join(".next", "BUILD_ID")) ? readFileSync(stampFile, "utf8") : "";
+  if (built === current) {
+    log("the build is up to date");
+    return;
+  }
+  log("sources changed since the last build: running next build");
+  run("npx", ["next", "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  writeFileSync(stampFile, current);
+}

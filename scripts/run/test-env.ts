@@ -1,0 +1,29 @@
+import { parseEnv } from "../../lib/env";
+
+/**
+ * The environment every test process runs with: its own database (`brisk_test` on the development
+ * server unless TEST_DATABASE_URL says otherwise), its own Redis namespace (prefix `brisk-test:`), and its
+ * own web origin, so that a developer's running store and its data are never touched by a test run.
+ */
+
+export const TEST_KEY_PREFIX = "brisk-test:";
+export const TEST_PORT = 3100;
+export const TEST_ORIGIN = `http://localhost:${TEST_PORT}`;
+
+export function testEnv(source: Record<string, string | undefined> = process.env): Record<string, string> {
+  const base = parseEnv(source);
+  const database = new URL(base.DATABASE_URL);
+  database.pathname = "/brisk_test";
+  const redisUrl = base.TEST_REDIS_URL ?? base.REDIS_URL;
+  return {
+    DATABASE_URL: base.TEST_DATABASE_URL ?? database.toString(),
+    REDIS_URL: redisUrl,
+    CACHE_REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: TEST_KEY_PREFIX,
+    MEDIA_DIR: base.MEDIA_DIR,
+    AUTH_URL: TEST_ORIGIN,
+    HOST: "127.0.0.1",
+    PORT: String(TEST_PORT),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
