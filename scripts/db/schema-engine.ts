@@ -54,8 +54,8 @@ async function instantiateWasm(): Promise<Wasm> {
   return glue;
 }
 
-/** Runs `use` with the engine open on a database, then frees it and closes its connections. */
-export async function withSchemaEngine<T>(databaseUrl: string, use: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+/** Runs `work` with the engine open on a database, then frees it and closes its connections. */
+export async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const wasm = await loadWasm();
   const { factory, close } = engineAdapterFactory(databaseUrl);
   const logs = (message: string) => {
@@ -67,7 +67,7 @@ export async function withSchemaEngine<T>(databaseUrl: string, use: (engine: Sch
     factory,
   );
   try {
-    return await use(engine);
+    return await work(engine);
   } finally {
     engine.free();
     await close();
