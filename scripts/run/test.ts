@@ -11,7 +11,7 @@ import { TEST_KEY_PREFIX, testEnv } from "./test-env";
 
 /**
  * `npm test`: provisions what is missing, resets the test database and the test Redis namespace, then runs
- * Vitest and Playwright. `npm test -- unit` or `npm test -- e2e` runs one of the two.
+ * lint, Vitest and Playwright. `npm test -- unit` or `npm test -- e2e` runs only one of the suites.
  */
 
 const TEST_SEED_PRODUCTS = "240";
@@ -53,6 +53,7 @@ async function main(): Promise<number> {
   if (!runStep("seed", "npx", ["tsx", "scripts/seed/seed.ts"], { ...env, SEED_PRODUCTS: TEST_SEED_PRODUCTS })) return 1;
 
   let ok = true;
+  if (which === "all") ok = runStep("lint", "npm", ["run", "lint", "--silent"], {}) && ok;
   if (which !== "e2e") ok = runStep("unit and integration tests", "npx", ["vitest", "run"], env) && ok;
   if (which !== "unit") {
     buildIfChanged();
