@@ -74,4 +74,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
-export const env: Env = parseEnv(process.env);
+let parsed: Env | undefined;
+
+/**
+ * The environment of this process, parsed on first use (not at import): a script or test may set a
+ * variable before anything reads it, whatever it imported first.
+ */
+export const env: Env = new Proxy({} as Env, {
+  get: (_target, name) => (parsed ??= parseEnv(process.env))[name as keyof Env],
+});

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ThrowawayRedis } from "@/lib/testing/redis-server";
+import { getRequest, routeContext } from "@/lib/testing/routes";
+
+// The cache's Redis is a throwaway server the test freezes (SIGSTOP): connected, but silent.
+let server: ThrowawayRedis;
+let routes: {
+  product: typeof import("./products/[slug]/route");
+  db: typeof import("@/lib/db");
+  redis: typeof import("@/lib/redis/clients");
+};
+
+beforeAll(async () => {
+  server = await ThrowawayRedis.start();
+  process.env.CACHE_REDIS_URL = server.url;
+  routes = {
+    product: await import("./products/[slug]/route"),
+    db: await import("@/lib/db"),
+    redis: await import("@/lib/redis/clients"),
+  };
+});
+
+afterAll(async () => {
+  await Promise.all([routes.db.db.$disconnect(), routes.redis.closeRedisClients()]);
+  await server.destroy();
+});
+
+describe("with the cache's Redis frozen", () => {
+  it("answers from PostgreSQL within the command timeout (BYPASS), and from Redis again once it thaws", async () => {
+    const { slug } = await routes.db.db.product.findFirstOrThrow({ where: { status: "ACTIVE" } });
+    const get = () => routes.product.GET(getRequest(`/api/products/${slug}`), routeContext({ slug }));
+    expect((await get()).headers.get("x-cache")).toBe("MISS");
+    expect((await get()).headers.get("x-cache")).toBe("HIT");
+
+    server.pause();
+    try {
+      const started = Date.now();
+      const response = await get();
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-cache")).toBe("BYPASS");
+      // REDIS_COMMAND_TIMEOUT_MS is 250: generous bound that only a hang would cross.
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      server.resume();
+    }
+    expect((await get()).headers.get("x-cache")).toBe("HIT");
+  });
+});
