@@ -1,4 +1,7 @@
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { getRequest, routeContext } from "@/lib/testing/routes";
 import { GET } from "./route";
 
@@ -17,14 +20,22 @@ describe("GET /media/...", () => {
     await db.$disconnect();
   });
 
-  it("refuses paths outside the media folder and files that are not images", async () => {
-    for (const path of [
-      ["..", "..", "etc", "passwd"],
-      ["products", "..", "..", "package.json"],
-      ["products", "missing.webp"],
-      ["x.txt"],
-    ]) {
-      expect((await get(path)).status).toBe(404);
+  it("refuses paths outside the media folder, hidden files and files that are not images", async () => {
+    const outside = path.join(env.MEDIA_DIR, "..", "outside-media-test.webp");
+    writeFileSync(outside, "not for the web");
+    try {
+      for (const parts of [
+        ["..", "outside-media-test.webp"],
+        ["products", "..", "..", "outside-media-test.webp"],
+        ["..", "..", "etc", "passwd"],
+        ["products", "missing.webp"],
+        [".hidden.webp"],
+        ["x.txt"],
+      ]) {
+        expect((await get(parts)).status, parts.join("/")).toBe(404);
+      }
+    } finally {
+      rmSync(outside);
     }
   });
 });

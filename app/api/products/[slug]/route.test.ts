@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { cache } from "@/lib/cache";
 import { db, queriesSoFar } from "@/lib/db";
-import { closeRedisClients } from "@/lib/redis/clients";
-import { cacheNames } from "@/lib/redis/keys";
+import { closeRedisClients, redisClient } from "@/lib/redis/clients";
+import { cacheNames, redisKeys } from "@/lib/redis/keys";
 import { getRequest, readJson, routeContext } from "@/lib/testing/routes";
 import { GET } from "./route";
 
@@ -70,5 +70,14 @@ describe("GET /api/products/[slug]", () => {
       expect(response.status).toBe(404);
       expect(await readJson(response)).toEqual({ error: { code: "not_found", message: expect.any(String) } });
     }
+  });
+
+  it("never looks up, nor caches, a string that cannot be a slug", async () => {
+    const before = queriesSoFar();
+    for (const slug of ["Not A Slug!", "x".repeat(500), "a--b"]) {
+      expect((await get(slug)).status).toBe(404);
+      expect(await redisClient("cache").exists(redisKeys.cacheEntry(cacheNames.product(slug)))).toBe(0);
+    }
+    expect(queriesSoFar()).toBe(before);
   });
 });
