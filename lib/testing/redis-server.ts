@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Redis from "ioredis";
+import { redisAnswers } from "../../scripts/services/probe";
 import { redisServerArgs } from "../../scripts/services/redis";
 import { freePort } from "./ports";
 
@@ -11,19 +11,6 @@ import { freePort } from "./ports";
  * configuration as the project's own (AOF on, noeviction) on a free port, in a temporary folder.
  * Nothing a developer or another test uses is ever stopped.
  */
-
-async function answers(port: number): Promise<boolean> {
-  const client = new Redis({ port, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-  client.on("error", () => undefined);
-  try {
-    await client.connect();
-    return (await client.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
 
 export class ThrowawayRedis {
   private process: ChildProcess | null = null;
@@ -45,7 +32,7 @@ export class ThrowawayRedis {
   async restart(): Promise<void> {
     this.process = spawn("redis-server", redisServerArgs(this.port, this.dir), { stdio: "ignore" });
     for (let attempt = 0; attempt < 100; attempt++) {
-      if (await answers(this.port)) return;
+      if (await redisAnswers(this.url, 500)) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`redis-server on port ${this.port} did not start`);
