@@ -89,9 +89,19 @@ describe("getOrSet against Redis", () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       return "once";
     });
-    const results = await Promise.all(Array.from({ length: 50 }, () => cache.getOrSet({ key, ttl: 60, load })));
+    const results = await Promise.all(Array.from({ length: 200 }, () => cache.getOrSet({ key, ttl: 60, load })));
     expect(load).toHaveBeenCalledTimes(1);
     expect(results.every((result) => result.value === "once")).toBe(true);
+  });
+
+  it("treats an entry of an older envelope version (a previous deploy) as a miss, and replaces it", async () => {
+    const key = uniqueKey();
+    await redis.set(redisKeys.cacheEntry(key), JSON.stringify({ v: 1, at: 1, tags: [], value: { oldShape: true } }));
+    expect(await cache.getOrSet({ key, ttl: 60, load: async () => ({ newShape: true }) })).toEqual({
+      value: { newShape: true },
+      status: "MISS",
+    });
+    expect((await cache.getOrSet({ key, ttl: 60, load: async () => null })).status).toBe("HIT");
   });
 
   it("treats a corrupt or foreign value under its key as a miss and overwrites it", async () => {
@@ -125,7 +135,9 @@ describe("getOrSet against Redis", () => {
     expect(await redis.exists(redisKeys.cacheEntry(key))).toBe(0);
   });
 
-  it("rejects a TTL beyond a day (tag invalidations would be forgotten before the entry)", () => {
-    expect(() => cache.getOrSet({ key: uniqueKey(), ttl: 2 * 86_400, load: async () => 1 })).toThrow(RangeError);
+  it("rejects a TTL beyond a day (tag invalidations would be forgotten before the entry)", async () => {
+    await expect(cache.getOrSet({ key: uniqueKey(), ttl: 2 * 86_400, load: async () => 1 })).rejects.toThrow(
+      RangeError,
+    );
   });
 });

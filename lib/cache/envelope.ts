@@ -1,16 +1,18 @@
 /**
- * What the cache stores under a key: the value with the moment its load started, its tags, and the
- * envelope's schema version. A deploy that changes the shape bumps the version, and old entries become
- * misses instead of crashes. Dates survive the round trip (JSON alone turns them into strings); anything
- * that does not parse as a current envelope is a miss, and is overwritten by the next load.
+ * What the cache stores under a key: the value, when its load started, until when it is fresh, its tags,
+ * and the envelope's schema version. A deploy that changes the shape bumps the version, and old entries
+ * become misses instead of crashes. Dates survive the round trip (JSON alone turns them into strings);
+ * anything that does not parse as a current envelope is a miss, and is overwritten by the next load.
  */
 
-export const ENVELOPE_VERSION = 1;
+export const ENVELOPE_VERSION = 2;
 
 export interface Envelope<T> {
   v: number;
   /** When the load that produced `value` started (Redis clock, epoch µs): older than a tag's invalidation = stale. */
   at: number;
+  /** Fresh until this moment (Redis clock, epoch µs); after it, servable only within the grace period. */
+  exp: number;
   tags: string[];
   value: T;
 }
@@ -32,9 +34,8 @@ function reviver(_key: string, value: unknown): unknown {
   return value;
 }
 
-export function encodeEnvelope<T>(value: T, at: number, tags: string[]): string {
-  const envelope: Envelope<T> = { v: ENVELOPE_VERSION, at, tags, value };
-  return JSON.stringify(envelope, replacer);
+export function encodeEnvelope<T>(envelope: Omit<Envelope<T>, "v">): string {
+  return JSON.stringify({ v: ENVELOPE_VERSION, ...envelope }, replacer);
 }
 
 /** The envelope in `raw`, or null when it is missing, corrupt, foreign or of another version. */
@@ -51,6 +52,7 @@ export function decodeEnvelope<T>(raw: string | null): Envelope<T> | null {
   const valid =
     envelope.v === ENVELOPE_VERSION &&
     typeof envelope.at === "number" &&
+    typeof envelope.exp === "number" &&
     Array.isArray(envelope.tags) &&
     envelope.tags.every((tag) => typeof tag === "string") &&
     "value" in envelope;

@@ -2,25 +2,38 @@ import { env } from "../env";
 import { globalSingleton } from "../global-singleton";
 import { awaitReady, redisClient } from "../redis/clients";
 import { createCache } from "./cache";
+import { prometheusCacheMetrics } from "./prometheus";
 
 /**
  * Brisk's cache-aside helper over Redis. Knows nothing of products.
  *
  *   const { value, status } = await cache.getOrSet({
- *     key: "product:blue-shirt",            // entry name, built in lib/redis/keys.ts
- *     ttl: 300,                             // seconds, jittered ±10%
- *     tags: (p) => [`product:${p.id}`],     // or a list; invalidateTags makes tagged entries misses
- *     load: () => loadFromPostgres(),       // runs on a miss, once per key per process at a time
+ *     key: "product:blue-shirt",          // entry name, built in lib/redis/keys.ts
+ *     ttl: 300,                           // seconds fresh, jittered ±10%
+ *     grace: 3600,                        // then up to an hour stale, served while one caller refreshes
+ *     missingTtl: 30,                     // a null ("not found") is cached this long instead
+ *     tags: (p) => [`product:${p.id}`],   // or a list; invalidateTags makes tagged entries misses everywhere
+ *     timeout: 100, hardTimeout: 5000,    // ms: answer stale after `timeout`; fail after `hardTimeout`
+ *     load: () => loadFromPostgres(),     // runs once per key across all instances at a time
  *   });
  *
- * `status` is HIT (from Redis), MISS (loaded and stored) or BYPASS (loaded; cache off or Redis unusable).
- * It fails open: a Redis that is down, slow (REDIS_COMMAND_TIMEOUT_MS) or not yet connected costs at most
- * the timeout, after which the value comes from the loader; repeated failures open a breaker that skips
- * Redis for a few seconds. Values are JSON with Dates preserved; the envelope carries a schema version.
+ * `status`: HIT (L1 or Redis), MISS (loaded and stored), STALE (within grace), BYPASS (loaded; cache off
+ * or Redis unusable). An in-memory L1 sits in front of Redis, kept coherent across instances by
+ * invalidation messages over Redis pub/sub, and bypassed while that channel or Redis is down. It fails
+ * open: Redis down, slow (REDIS_COMMAND_TIMEOUT_MS) or not yet connected costs at most the timeout;
+ * repeated failures open a breaker that skips Redis for a few seconds. Values are JSON with Dates kept;
+ * the envelope carries a schema version. Metrics at /api/metrics.
  */
 export const cache = globalSingleton("cache", () =>
-  createCache({ redis: () => redisClient("cache"), ready: () => awaitReady("cache"), mode: env.CACHE_MODE }),
+  createCache({
+    redis: () => redisClient("cache"),
+    ready: () => awaitReady("cache"),
+    subscriber: () => redisClient("cache").duplicate({ connectionName: "brisk-cache-invalidations" }),
+    mode: env.CACHE_MODE,
+    metrics: prometheusCacheMetrics,
+  }),
 );
 
 export { createCache } from "./cache";
-export type { Cache, CacheStatus, Cached, GetOrSetOptions } from "./cache";
+export { CacheTimeoutError } from "./timeouts";
+export type { Cache, CacheStatus, Cached, GetOrSetOptions } from "./types";

@@ -11,8 +11,12 @@ const prefix = () => env.REDIS_KEY_PREFIX;
 export const redisKeys = {
   /** A cache entry; `name` is the cache's own key, e.g. `product:<slug>` (see `cacheNames`). */
   cacheEntry: (name: string) => `${prefix()}cache:${name}`,
-  /** When a cache tag was last invalidated (epoch ms). Its own slot: tags are read one key at a time. */
+  /** When a cache tag was last invalidated (Redis clock, µs). Its own slot: tags are read one key at a time. */
   cacheTag: (tag: string) => `${prefix()}cache-tag:{${tag}}`,
+  /** The short lock that lets one process load an entry while the others wait for it. */
+  cacheLock: (name: string) => `${prefix()}cache-lock:${name}`,
+  /** Pub/sub channel on which instances tell each other which entries to drop from their in-memory L1. */
+  cacheInvalidations: () => `${prefix()}cache-invalidations`,
   /** Everything the cache wrote, for SCAN (reseeding, test resets). */
   cachePattern: () => `${prefix()}cache*`,
   /** Everything under the prefix (test resets). */

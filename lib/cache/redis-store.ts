@@ -1,0 +1,63 @@
+import type Redis from "ioredis";
+import { redisKeys } from "../redis/keys";
+import { RELEASE_LOCK_LUA } from "../redis/scripts/release-lock";
+import { STAMP_TAG_LUA } from "../redis/scripts/stamp-tag";
+import { decodeEnvelope, type Envelope } from "./envelope";
+
+/**
+ * The cache's Redis commands. Every method may throw (the cache runs them under its breaker). Entries,
+ * tags and locks live in slots of their own, so every command touches one key: safe on Redis Cluster.
+ */
+
+export interface StoredEntry<T> {
+  /** The entry, or null when it is missing, unreadable, or older than an invalidation of one of its tags. */
+  envelope: Envelope<T> | null;
+  /** Redis' clock (epoch µs), read in the same round trip: what freshness is judged and loads stamped by. */
+  now: number;
+}
+
+export interface InvalidationMessage {
+  keys: string[];
+  tags: string[];
+}
+
+/** A tag's invalidation time must outlive every entry that may carry it (at most a day of TTL plus grace). */
+const TAG_RETENTION_MS = 3 * 24 * 60 * 60 * 1000;
+
+export class RedisStore {
+  constructor(private readonly redis: () => Redis) {}
+
+  async read<T>(key: string): Promise<StoredEntry<T>> {
+    const client = this.redis();
+    // ioredis pipelines commands issued in the same tick: one round trip.
+    const [raw, [seconds, micros]] = await Promise.all([client.get(redisKeys.cacheEntry(key)), client.time()]);
+    const now = Number(seconds) * 1e6 + Number(micros);
+    const envelope = decodeEnvelope<T>(raw);
+    if (!envelope || envelope.tags.length === 0) return { envelope, now };
+    const stamps = await Promise.all(envelope.tags.map((tag) => client.get(redisKeys.cacheTag(tag))));
+    const invalidated = stamps.some((stamp) => stamp !== null && Number(stamp) >= envelope.at);
+    return { envelope: invalidated ? null : envelope, now };
+  }
+
+  async write(key: string, encoded: string, lifetimeMs: number): Promise<void> {
+    await this.redis().set(redisKeys.cacheEntry(key), encoded, "PX", Math.max(1, Math.round(lifetimeMs)));
+  }
+
+  async tryLock(key: string, token: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis().set(redisKeys.cacheLock(key), token, "PX", ttlMs, "NX")) === "OK";
+  }
+
+  async releaseLock(key: string, token: string): Promise<void> {
+    await this.redis().eval(RELEASE_LOCK_LUA, 1, redisKeys.cacheLock(key), token);
+  }
+
+  /** Deletes the keys, stamps the tags with Redis' clock, then tells every instance to drop them from L1. */
+  async invalidate(message: InvalidationMessage): Promise<void> {
+    const client = this.redis();
+    await Promise.all([
+      ...message.keys.map((key) => client.unlink(redisKeys.cacheEntry(key))),
+      ...message.tags.map((tag) => client.eval(STAMP_TAG_LUA, 1, redisKeys.cacheTag(tag), TAG_RETENTION_MS)),
+    ]);
+    await client.publish(redisKeys.cacheInvalidations(), JSON.stringify(message));
+  }
+}
