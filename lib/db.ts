@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "./env";
 import { globalSingleton } from "./global-singleton";
+import { metrics } from "./metrics/registry";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
 /**
@@ -15,6 +16,7 @@ function createClient() {
   });
   client.$on("query", () => {
     queryCounter.total++;
+    metrics.dbQueries.inc();
   });
   return client;
 }

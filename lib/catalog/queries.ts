@@ -6,23 +6,25 @@ import { loadCategories, loadFeatured, loadListing, loadProductBySlug, loadRelat
 import type { Category, Listing, ProductDetail, ProductSummary } from "./types";
 
 /**
- * The catalog's reads, every one through lib/cache. What each caches, first:
+ * The catalog's reads, every one through lib/cache. What each caches, first (seconds):
  *
- * | read              | key                     | tags                 | ttl        |
- * | product by slug   | product:<slug>          | product:<id>         | 5 min      |
- * | unknown slug      | product:<slug>          | listings             | 30 s       |
- * | a listing page    | listing:<hash of query> | listings             | 1 min      |
- * | categories        | categories              | listings             | 10 min     |
- * | featured          | featured                | listings             | 5 min      |
- * | related products  | related:<productId>     | listings             | 5 min      |
+ * | read              | key                     | tags          | ttl | grace | not found |
+ * | product by slug   | product:<slug>          | product:<id>  | 300 | 3600  | 30 s, tag listings |
+ * | a listing page    | listing:<hash of query> | listings      |  60 |  600  |
+ * | categories        | categories              | listings      | 600 | 3600  |
+ * | featured          | featured                | listings      | 300 | 3600  |
+ * | related products  | related:<productId>     | listings      | 300 | 3600  |
  *
- * A catalog write invalidates `product:<id>` and `listings` after it commits (DESIGN.md).
+ * Within grace a stale entry is served while one caller refreshes it, waiting at most REFRESH_WAIT_MS;
+ * a load slower than LOAD_LIMIT_MS fails the request (503) instead of holding it. A catalog write
+ * invalidates `product:<id>` and `listings` after it commits (lib/catalog/mutations.ts).
  */
 
-const PRODUCT_TTL = 300;
-const MISSING_PRODUCT_TTL = 30;
-const LISTING_TTL = 60;
-const CATEGORIES_TTL = 600;
+const PRODUCT = { ttl: 300, grace: 3600, missingTtl: 30 };
+const LISTING = { ttl: 60, grace: 600 };
+const CATEGORIES = { ttl: 600, grace: 3600 };
+const NEARBY = { ttl: 300, grace: 3600 };
+const TIMEOUTS = { timeout: 150, hardTimeout: 5_000 };
 const FEATURED_COUNT = 8;
 const RELATED_COUNT = 4;
 
@@ -32,9 +34,9 @@ export async function getProductBySlugWithStatus(
 ): Promise<{ product: ProductDetail | null; status: CacheStatus }> {
   const { value, status } = await cache.getOrSet({
     key: cacheNames.product(slug),
+    ...PRODUCT,
+    ...TIMEOUTS,
     // "Not found" is cached briefly; any catalog write (it invalidates `listings`) clears it.
-    ttl: PRODUCT_TTL,
-    missingTtl: MISSING_PRODUCT_TTL,
     tags: (product: ProductDetail | null) => (product ? [cacheTags.product(product.id)] : [cacheTags.listings]),
     load: () => loadProductBySlug(slug),
   });
@@ -58,7 +60,8 @@ export async function listProducts(query: ListingQuery): Promise<Listing> {
   const hash = createHash("sha256").update(normalized).digest("base64url").slice(0, 22);
   const { value } = await cache.getOrSet({
     key: cacheNames.listing(hash),
-    ttl: LISTING_TTL,
+    ...LISTING,
+    ...TIMEOUTS,
     tags: [cacheTags.listings],
     load: () => loadListing(query),
   });
@@ -68,7 +71,8 @@ export async function listProducts(query: ListingQuery): Promise<Listing> {
 export async function listCategories(): Promise<Category[]> {
   const { value } = await cache.getOrSet({
     key: cacheNames.categories(),
-    ttl: CATEGORIES_TTL,
+    ...CATEGORIES,
+    ...TIMEOUTS,
     tags: [cacheTags.listings],
     load: loadCategories,
   });
@@ -82,7 +86,8 @@ export async function getCategoryBySlug(slug: string): Promise<Category | null> 
 export async function getFeaturedProducts(): Promise<ProductSummary[]> {
   const { value } = await cache.getOrSet({
     key: cacheNames.featured(),
-    ttl: PRODUCT_TTL,
+    ...NEARBY,
+    ...TIMEOUTS,
     tags: [cacheTags.listings],
     load: () => loadFeatured(FEATURED_COUNT),
   });
@@ -92,7 +97,8 @@ export async function getFeaturedProducts(): Promise<ProductSummary[]> {
 export async function getRelatedProducts(productId: number): Promise<ProductSummary[]> {
   const { value } = await cache.getOrSet({
     key: cacheNames.related(productId),
-    ttl: PRODUCT_TTL,
+    ...NEARBY,
+    ...TIMEOUTS,
     tags: [cacheTags.listings],
     load: () => loadRelated(productId, RELATED_COUNT),
   });

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { globalSingleton } from "../global-singleton";
 
 /**
@@ -36,6 +36,16 @@ function createMetrics() {
     cacheL1Clears: new Counter({
       name: "brisk_cache_l1_clears_total",
       help: "Times the L1 was emptied because its invalidation channel or Redis was lost.",
+      registers,
+    }),
+    cacheBreakerOpen: new Gauge({
+      name: "brisk_cache_breaker_open",
+      help: "1 while the cache's circuit breaker is open or half-open (Redis skipped), else 0.",
+      registers,
+    }),
+    dbQueries: new Counter({
+      name: "brisk_db_queries_total",
+      help: "SQL queries this process sent to PostgreSQL (Prisma's query events).",
       registers,
     }),
     cacheLoadSeconds: new Histogram({

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { refreshProductSummaries } from "../../lib/catalog/denormalize";
 import { db } from "../../lib/db";
 import { env } from "../../lib/env";
 import { awaitReady, closeRedisClients, redisClient } from "../../lib/redis/clients";
@@ -22,8 +23,9 @@ function productRow(product: SeedProduct, categoryId: number) {
     description: product.description,
     featured: product.featured,
     optionNames: product.optionNames,
-    minPriceCents: Math.min(...product.variants.map((variant) => variant.priceCents)),
-    inStock: product.variants.some((variant) => variant.stock > 0),
+    // Filled in from the variants by refreshProductSummaries, the rule every catalog write follows.
+    minPriceCents: 0,
+    inStock: false,
     categoryId,
     createdAt: product.createdAt,
   };
@@ -62,6 +64,7 @@ async function insertCatalog(products: SeedProduct[]): Promise<void> {
         })),
       );
       await tx.image.createMany({ data: images });
+      await refreshProductSummaries(tx, [...productIds.values()]);
       // The default variant: the first one in stock, else the first one.
       await tx.$executeRaw`UPDATE products p SET default_variant_id = (
         SELECT v.id FROM variants v WHERE v.product_id = p.id ORDER BY (v.stock > 0) DESC, v.position ASC LIMIT 1)`;

@@ -72,6 +72,21 @@ describe("GET /api/products/[slug]", () => {
     }
   });
 
+  it("caches 'not found' briefly, so an unknown slug does not reach PostgreSQL each time", async () => {
+    const slug = `never-seeded-${Date.now()}`;
+    expect((await get(slug)).status).toBe(404);
+    const before = queriesSoFar();
+    for (let i = 0; i < 3; i++) {
+      const response = await get(slug);
+      expect(response.status).toBe(404);
+      expect(response.headers.get("x-cache")).toBe("HIT");
+    }
+    expect(queriesSoFar()).toBe(before);
+    const ttl = await redisClient("cache").pttl(redisKeys.cacheEntry(cacheNames.product(slug)));
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(33_000);
+  });
+
   it("never looks up, nor caches, a string that cannot be a slug", async () => {
     const before = queriesSoFar();
     for (const slug of ["Not A Slug!", "x".repeat(500), "a--b"]) {
