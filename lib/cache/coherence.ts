@@ -1,4 +1,4 @@
-import type Redis from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 import type { InvalidationMessage } from "./redis-store";
 
 /**
@@ -7,12 +7,12 @@ import type { InvalidationMessage } from "./redis-store";
  * be trusted while the subscription is live: `healthy` says so, and `onDown` fires whenever it is lost.
  */
 export class Coherence {
-  private client: Redis | null = null;
+  private client: Redis | Cluster | null = null;
   private subscribed = false;
 
   constructor(
     private readonly options: {
-      connect: () => Redis;
+      connect: () => Redis | Cluster;
       channel: string;
       onMessage: (message: InvalidationMessage) => void;
       onDown: () => void;

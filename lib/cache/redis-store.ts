@@ -1,4 +1,4 @@
-import type Redis from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 import { redisKeys } from "../redis/keys";
 import { RELEASE_LOCK_LUA } from "../redis/scripts/release-lock";
 import { STAMP_TAG_LUA } from "../redis/scripts/stamp-tag";
@@ -25,7 +25,7 @@ export interface InvalidationMessage {
 const TAG_RETENTION_MS = 3 * 24 * 60 * 60 * 1000;
 
 export class RedisStore {
-  constructor(private readonly redis: () => Redis) {}
+  constructor(private readonly redis: () => Redis | Cluster) {}
 
   async read<T>(key: string): Promise<StoredEntry<T>> {
     const client = this.redis();

@@ -1,4 +1,4 @@
-import type Redis from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 import type { BreakerOptions, BreakerState } from "./breaker";
 
 /** How a value was obtained; the product API reports it as `X-Cache`. */
@@ -43,14 +43,14 @@ export interface CacheMetrics {
 
 export interface CacheOptions {
   /** The cache's Redis client. */
-  redis: () => Redis;
+  redis: () => Redis | Cluster;
   /** Whether Redis is ready; may wait, bounded, for the first connection. */
   ready?: () => Promise<boolean> | boolean;
   /**
    * A dedicated connection for invalidation messages. With it, an in-memory L1 of `l1Entries` entries sits
    * in front of Redis; without it (or while it is down) there is no L1.
    */
-  subscriber?: () => Redis;
+  subscriber?: () => Redis | Cluster;
   l1Entries?: number;
   /** `off` loads every value straight from the source (BYPASS). */
   mode?: "on" | "off";
