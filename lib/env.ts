@@ -37,7 +37,7 @@ const schema = z
       .default("brisk:"),
     /** `off` sends every read straight to PostgreSQL (for benchmarks and debugging). */
     CACHE_MODE: z.enum(["on", "off"]).default("on"),
-    /** A Redis command slower than this fails (and the cache answers from PostgreSQL). */
+    /** A Redis command slower than this fails (and the cache answers from PostgreSQL); a busy event loop is not counted. */
     REDIS_COMMAND_TIMEOUT_MS: milliseconds(250, 10_000),
     /** How long the first command waits for a connection that is not ready yet. */
     REDIS_READY_TIMEOUT_MS: milliseconds(1_000, 30_000),
@@ -48,6 +48,9 @@ const schema = z
     /** The address `npm start` / `npm run dev` bind to: loopback unless set (DESIGN.md). */
     HOST: z.string().min(1).default("127.0.0.1"),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    /** Benchmarks only: serve /api/bench/floor, a constant JSON body of BENCH_FLOOR_BYTES (the Next.js floor). */
+    BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
+    BENCH_FLOOR_BYTES: z.coerce.number().int().min(2).max(1_000_000).default(2_000),
     /** How many products `npm run db:seed` creates. */
     SEED_PRODUCTS: z.coerce.number().int().min(1).max(100_000).default(500),
     /** Tests: their own database (default: `brisk_test` on DATABASE_URL's server) and Redis (default: REDIS_URL). */

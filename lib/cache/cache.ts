@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { withDeadline } from "../redis/deadline";
 import { redisKeys } from "../redis/keys";
 import { Breaker } from "./breaker";
 import { Coherence } from "./coherence";
@@ -34,6 +35,7 @@ export function createCache(options: CacheOptions): Cache {
   const ready = options.ready ?? (() => true);
   const lockTtlMs = options.lockTtlMs ?? 5_000;
   const pollMs = options.pollIntervalMs ?? 25;
+  const commandTimeoutMs = options.commandTimeoutMs ?? 250;
   const l1 = new L1(options.subscriber ? (options.l1Entries ?? 1_000) : 0);
   const coherence = options.subscriber
     ? new Coherence({
@@ -58,7 +60,7 @@ export function createCache(options: CacheOptions): Cache {
     metrics.l1Cleared();
   };
 
-  /** Runs Redis commands under the breaker; null when Redis may not, or could not, be used. */
+  /** Runs Redis commands under the breaker and the deadline; null when Redis may not, or could not, be used. */
   async function guarded<R>(call: () => Promise<R>): Promise<{ result: R } | null> {
     if (!breaker.allows()) return null;
     if (!(await ready())) {
@@ -66,7 +68,7 @@ export function createCache(options: CacheOptions): Cache {
       return null;
     }
     try {
-      const result = await call();
+      const result = await withDeadline(call(), commandTimeoutMs);
       breaker.success();
       return { result };
     } catch {

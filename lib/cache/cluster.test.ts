@@ -42,7 +42,8 @@ describe("on Redis Cluster", () => {
     const tags = Array.from({ length: 8 }, () => `tag-${randomUUID()}`); // spread over the slots
     const keys = Array.from({ length: 8 }, () => `cluster:${randomUUID()}`);
     let version = 1;
-    const read = (node: typeof a, key: string) => node.cache.getOrSet({ key, ttl: 60, tags, load: async () => version });
+    const read = (node: typeof a, key: string) =>
+      node.cache.getOrSet({ key, ttl: 60, tags, load: async () => version });
 
     for (const key of keys) expect((await read(b, key)).status).toBe("MISS");
     await waitFor(() => b.cache.l1Active(), 10_000, "B's invalidation channel");
@@ -69,7 +70,9 @@ describe("on Redis Cluster", () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       return "once";
     };
-    const reads = [a, b].flatMap((node) => Array.from({ length: 50 }, () => node.cache.getOrSet({ key, ttl: 60, load })));
+    const reads = [a, b].flatMap((node) =>
+      Array.from({ length: 50 }, () => node.cache.getOrSet({ key, ttl: 60, load })),
+    );
     const results = await Promise.all(reads);
     expect(loads).toBe(1);
     expect(results.every((result) => result.value === "once" && result.status !== "BYPASS")).toBe(true);

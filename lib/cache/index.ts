@@ -30,6 +30,7 @@ export const cache = globalSingleton("cache", () =>
     ready: () => awaitReady("cache"),
     subscriber: () => redisClient("cache").duplicate({ connectionName: "brisk-cache-invalidations" }),
     mode: env.CACHE_MODE,
+    commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
     metrics: prometheusCacheMetrics,
   }),
 );

@@ -20,7 +20,11 @@ describe("the load lock", () => {
   it("is held while loading and released after", async () => {
     const key = `lock:${randomUUID()}`;
     const loading = gate();
-    const read = createCache({ redis: () => redis }).getOrSet({ key, ttl: 60, load: async () => (await loading.opened, 1) });
+    const read = createCache({ redis: () => redis }).getOrSet({
+      key,
+      ttl: 60,
+      load: async () => (await loading.opened, 1),
+    });
     await waitFor(async () => (await redis.exists(redisKeys.cacheLock(key))) === 1, 2_000, "the lock");
     loading.open();
     await read;

@@ -54,6 +54,8 @@ export interface CacheOptions {
   l1Entries?: number;
   /** `off` loads every value straight from the source (BYPASS). */
   mode?: "on" | "off";
+  /** A Redis command not answered within this (ms, default 250) counts as a failure; the value comes from the loader. */
+  commandTimeoutMs?: number;
   breaker?: BreakerOptions;
   /** How long a loader holds its key's lock (ms), and how often waiters look for its result. */
   lockTtlMs?: number;

@@ -4,7 +4,7 @@ import { globalSingleton } from "../global-singleton";
 
 /**
  * The ioredis clients, one per role per process. They fail fast instead of queueing: no offline queue,
- * one retry, a command timeout. With the offline queue off a command sent before the connection is
+ * one retry, a command timeout (a backstop behind the callers' own deadlines). With the offline queue off a command sent before the connection is
  * ready fails, so callers first `awaitReady` (bounded) instead of failing the first requests after start.
  */
 
@@ -21,7 +21,9 @@ function connect(url: string, role: RedisRole): Connection {
     connectionName: `brisk-${role}`,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    commandTimeout: env.REDIS_COMMAND_TIMEOUT_MS,
+    // A backstop only: callers bound their commands with withDeadline (lib/redis/deadline.ts), which does not
+    // mistake a busy event loop for a slow Redis, as this timer does.
+    commandTimeout: Math.max(1_000, 4 * env.REDIS_COMMAND_TIMEOUT_MS),
     connectTimeout: 1_000,
     enableAutoPipelining: true,
     // Keep reconnecting, at most every 2 s: a Redis that comes back is used again without a restart.

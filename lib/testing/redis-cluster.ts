@@ -23,29 +23,59 @@ export class ThrowawayCluster {
     const processes = ports.map((port) =>
       spawn(
         "redis-server",
-        [...redisServerArgs(port, dir), "--cluster-enabled", "yes", "--cluster-config-file", `nodes-${port}.conf`, "--appendfilename", `aof-${port}`, "--appenddirname", `aof-${port}`],
+        [
+          ...redisServerArgs(port, dir),
+          "--cluster-enabled",
+          "yes",
+          "--cluster-config-file",
+          `nodes-${port}.conf`,
+          "--appendfilename",
+          `aof-${port}`,
+          "--appenddirname",
+          `aof-${port}`,
+        ],
         { stdio: "ignore" },
       ),
     );
-    for (const port of ports) await waitFor(() => redisAnswers(`redis://127.0.0.1:${port}`, 200), 5_000, `node ${port}`);
-    await promisify(execFile)("redis-cli", ["--cluster", "create", ...ports.map((p) => `127.0.0.1:${p}`), "--cluster-replicas", "0", "--cluster-yes"]);
+    for (const port of ports)
+      await waitFor(() => redisAnswers(`redis://127.0.0.1:${port}`, 200), 5_000, `node ${port}`);
+    await promisify(execFile)("redis-cli", [
+      "--cluster",
+      "create",
+      ...ports.map((p) => `127.0.0.1:${p}`),
+      "--cluster-replicas",
+      "0",
+      "--cluster-yes",
+    ]);
     const cluster = new ThrowawayCluster(ports, processes, dir);
     const probe = cluster.client();
-    await waitFor(async () => (await probe.cluster("INFO")).includes("cluster_state:ok"), 10_000, "the cluster to be ok");
+    await waitFor(
+      async () => (await probe.cluster("INFO")).includes("cluster_state:ok"),
+      10_000,
+      "the cluster to be ok",
+    );
     probe.disconnect();
     return cluster;
   }
 
   client(): Cluster {
-    return new Cluster(this.ports.map((port) => ({ host: "127.0.0.1", port })), {
-      enableOfflineQueue: true,
-      redisOptions: { maxRetriesPerRequest: 1 },
-    });
+    return new Cluster(
+      this.ports.map((port) => ({ host: "127.0.0.1", port })),
+      {
+        enableOfflineQueue: true,
+        redisOptions: { maxRetriesPerRequest: 1 },
+      },
+    );
   }
 
   async destroy(): Promise<void> {
     await Promise.all(
-      this.processes.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGKILL"))))),
+      this.processes.map(
+        (child) =>
+          new Promise((resolve) =>
+            child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGKILL")),
+          ),
+      ),
     );
     rmSync(this.dir, { recursive: true, force: true });
   }

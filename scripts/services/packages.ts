@@ -7,7 +7,7 @@ import { isRoot, log, output, run, which } from "./shell";
  * Otherwise it stops with a message that names exactly what to install or set.
  */
 
-export type DebianPackage = "postgresql" | "redis-server" | "chromium";
+export type DebianPackage = "postgresql" | "redis-server" | "chromium" | "wrk";
 
 export function findPostgresBinDir(): string | null {
   const root = "/usr/lib/postgresql";
@@ -35,12 +35,14 @@ const isInstalled: Record<DebianPackage, () => boolean> = {
   postgresql: () => findPostgresBinDir() !== null,
   "redis-server": () => findRedisServer() !== null,
   chromium: () => findChromium() !== null,
+  wrk: () => which("wrk") !== null,
 };
 
 const manualHint: Record<DebianPackage, string> = {
   postgresql: "PostgreSQL 15 or newer (Debian: apt-get install postgresql), or set DATABASE_URL to a running server",
   "redis-server": "Redis 7 (Debian: apt-get install redis-server), or set REDIS_URL to a running server",
   chromium: "Chromium (Debian: apt-get install chromium), or set CHROMIUM_PATH to a Chromium binary",
+  wrk: "wrk, the HTTP load generator the benchmark uses (Debian: apt-get install wrk)",
 };
 
 function aptPrefix(): string[] | null {

@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { waitFor } from "../../lib/testing/wait";
+
+/** A `next start` of the built app on its own port, with its own environment, for the benchmark. */
+export class AppServer {
+  private constructor(
+    readonly origin: string,
+    private readonly child: ChildProcess,
+  ) {}
+
+  static async start(name: string, port: number, env: Record<string, string>): Promise<AppServer> {
+    // node runs Next directly (no npx in between), so stopping the child stops the server.
+    const child = spawn(
+      process.execPath,
+      ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+      {
+        env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
+    const server = new AppServer(`http://127.0.0.1:${port}`, child);
+    await waitFor(
+      async () => (await fetch(`${server.origin}/api/health`).catch(() => null))?.ok === true,
+      60_000,
+      `${name} to answer`,
+    );
+    return server;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once("exit", resolve));
+    this.child.kill("SIGTERM");
+    await exited;
+  }
+}
+
+/** The counters of brisk_cache_requests_total and brisk_cache_loads_total from an instance's /api/metrics. */
+export async function cacheCounters(origin: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${origin}/api/metrics`)).text();
+  const counters: Record<string, number> = {};
+  for (const line of text.split("\n")) {
+    const match =
+      /^(brisk_cache_requests_total\{result="(\w+)"\}|brisk_cache_loads_total\{outcome="(\w+)"\}) (\d+(?:\.\d+)?)$/.exec(
+        line,
+      );
+    if (match) counters[match[2] ?? `load_${match[3]}`] = Number(match[4]);
+  }
+  return counters;
+}

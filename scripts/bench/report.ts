@@ -1,0 +1,112 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import type { LoadResult } from "./wrk";
+
+/** Writes bench/results.md: machine, date, commands, and the side-by-side table with its ratios. */
+
+export interface Row extends LoadResult {
+  name: string;
+  hitRatio: number | null;
+  queriesPerRequest: number | null;
+}
+
+export interface Report {
+  startedAt: Date;
+  settings: string;
+  querySource: string;
+  productBytes: number;
+  rows: Row[];
+  stampede: {
+    requests: number;
+    statuses: Record<string, number>;
+    appLoads: number;
+    postgresLoads: number;
+    statementsPerLoad: number;
+  };
+  memory: { sampled: number; averageBytes: number; averageValueBytes: number };
+  outage: {
+    load: LoadResult;
+    downForMs: number;
+    statusesWhileDown: Record<string, number>;
+    hitAgainAfterMs: number | null;
+  };
+}
+
+const fixed = (n: number, digits = 0) => n.toFixed(digits);
+const shell = (command: string, args: string[]) => {
+  try {
+    return execFileSync(command, args, { encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+};
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return [
+    `- CPU: ${cpu}, ${os.cpus().length} cores; memory ${fixed(os.totalmem() / 2 ** 30, 1)} GiB; ${os.type()} ${os.release()}`,
+    `- Node.js ${process.version}; ${shell("redis-server", ["--version"]).split(" ").slice(0, 3).join(" ")}; ${shell("psql", ["--version"])}`,
+    `- commit ${shell("git", ["rev-parse", "--short", "HEAD"])}`,
+  ].join("\n");
+}
+
+function table(rows: Row[]): string {
+  const floor = rows.find((row) => row.name.startsWith("Next.js floor"))!.rps;
+  const lines = [
+    "| scenario | req/s | p50 ms | p99 ms | max ms | non-2xx | hit ratio | PG queries/req | × floor |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const row of rows) {
+    const hit = row.hitRatio === null ? "–" : fixed(row.hitRatio, 4);
+    const queries = row.queriesPerRequest === null ? "–" : fixed(row.queriesPerRequest, 4);
+    lines.push(
+      `| ${row.name} | ${fixed(row.rps)} | ${fixed(row.p50Ms, 2)} | ${fixed(row.p99Ms, 2)} | ${fixed(row.maxMs, 1)} | ${row.non2xx + row.socketErrors} | ${hit} | ${queries} | ${fixed(row.rps / floor, 2)}x |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+export function writeReport(report: Report): void {
+  const rps = (name: string) => report.rows.find((row) => row.name === name)!.rps;
+  const { stampede, memory, outage } = report;
+  const text = `# Brisk benchmark results
+
+Written by \`npm run bench\` (scripts/bench/run.ts) on ${report.startedAt.toISOString()}.
+
+## Machine
+${machine()}
+
+## How
+${report.settings}
+- Postgres queries are counted by PostgreSQL (${report.querySource}), not by the app.
+- The product answer is ${report.productBytes} bytes; the Next.js floor returns a constant of that size.
+
+## Side by side, one run
+${table(report.rows)}
+
+Ratios:
+- product API, cache on / cache off: **${fixed(rps("product API, cache on") / rps("product API, CACHE_MODE=off"), 2)}x** requests/s
+- product page, cache on / cache off: **${fixed(rps("product page, cache on") / rps("product page, CACHE_MODE=off"), 2)}x**
+- product API (cache on) / Next.js floor: **${fixed(rps("product API, cache on") / rps("Next.js floor (constant, same size)"), 2)}x**; cache off / floor: ${fixed(rps("product API, CACHE_MODE=off") / rps("Next.js floor (constant, same size)"), 2)}x
+- Redis GET server / Next.js floor: ${fixed(rps("Node http + Redis GET only") / rps("Next.js floor (constant, same size)"), 2)}x
+
+## Stampede
+${stampede.requests} concurrent requests for one cold product, split over two app instances:
+${stampede.appLoads} load(s) ran in the apps; ${stampede.postgresLoads} product lookup(s) reached PostgreSQL
+(${stampede.statementsPerLoad} statement(s) per lookup). Answers: ${JSON.stringify(stampede.statuses)}.
+
+## Redis memory per cached product
+\`MEMORY USAGE\` over ${memory.sampled} product entries: ${fixed(memory.averageBytes)} bytes on average
+(${fixed(memory.averageValueBytes)} bytes of value).
+
+## The cache's Redis stopped under load
+32 connections on the product API for ${fixed(outage.load.seconds)} s; the cache's Redis (its own instance)
+was killed with SIGKILL and started again ${fixed(outage.downForMs / 1000, 1)} s later, the app untouched.
+- ${outage.load.requests} requests, ${outage.load.non2xx} non-2xx, ${outage.load.socketErrors} socket errors; p99 ${fixed(outage.load.p99Ms, 1)} ms, max ${fixed(outage.load.maxMs, 1)} ms
+- X-Cache seen while Redis was down: ${JSON.stringify(outage.statusesWhileDown)}
+- hits came back ${outage.hitAgainAfterMs === null ? "NOT within 30 s" : `${fixed(outage.hitAgainAfterMs / 1000, 1)} s after Redis was started again`}
+`;
+  mkdirSync("bench", { recursive: true });
+  writeFileSync("bench/results.md", text);
+}

@@ -1,0 +1,181 @@
+import { spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { parseEnv } from "../../lib/env";
+import { ThrowawayRedis } from "../../lib/testing/redis-server";
+import { applyMigrations } from "../db/migrations";
+import { buildIfChanged } from "../run/build-if-changed";
+import { ensureServices } from "../services/ensure";
+import { ensurePackages } from "../services/packages";
+import { log } from "../services/shell";
+import { AppServer, cacheCounters } from "./app-server";
+import { PostgresStats } from "./postgres-stats";
+import { writeReport, type Report, type Row } from "./report";
+import { measureMemory, runOutage, runStampede } from "./scenarios";
+import { runWrk } from "./wrk";
+
+/**
+ * `npm run bench`: Brisk against `next start` on a catalog of 5,000 products, every comparison side by side
+ * in one run: the product API and page with the cache on and off, the Next.js floor, a bare Redis GET
+ * server, a stampede through two instances, Redis memory per product, and the cache's Redis killed under
+ * load. Writes bench/results.md. Uses a database (brisk_bench) and a cache Redis of its own.
+ */
+
+const PRODUCTS = 5_000;
+const CONNECTIONS = 32;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const KEY_PREFIX = "brisk-bench:";
+
+async function prepareDatabase(url: string, appEnv: Record<string, string>): Promise<string[]> {
+  await applyMigrations(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const count = async () => Number((await client.query("SELECT count(*) AS n FROM products")).rows[0].n);
+  if ((await count()) !== PRODUCTS) {
+    log(`seeding ${PRODUCTS} products into the benchmark database (images are rendered once)`);
+    const seeded = spawnSync("npx", ["tsx", "scripts/seed/seed.ts"], {
+      stdio: "inherit",
+      env: { ...process.env, ...appEnv, SEED_PRODUCTS: String(PRODUCTS) },
+    });
+    if (seeded.status !== 0) throw new Error("seeding the benchmark database failed");
+  }
+  const { rows } = await client.query("SELECT slug FROM products WHERE status = 'active' ORDER BY id");
+  await client.end();
+  return rows.map((row) => row.slug as string);
+}
+
+/** A fixed shuffle: Zipf rank 1 is some product, not the newest one. */
+function shuffled<T>(items: T[]): T[] {
+  const result = [...items];
+  let state = 42;
+  for (let i = result.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    const j = state % (i + 1);
+    [result[i], result[j]] = [result[j], result[i]];
+  }
+  return result;
+}
+
+function pathsFile(name: string, paths: string[]): string {
+  const file = path.join(os.tmpdir(), `brisk-bench-${name}.txt`);
+  writeFileSync(file, paths.join("\n") + "\n");
+  return file;
+}
+
+/** Requests every path once (16 at a time): a warm cache, and a warm JIT. */
+async function warm(origin: string, paths: string[]): Promise<void> {
+  const queue = [...paths];
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await (await fetch(origin + next)).arrayBuffer();
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const base = parseEnv(process.env);
+  const databaseUrl = Object.assign(new URL(base.DATABASE_URL), { pathname: "/brisk_bench" }).toString();
+  await ensureServices({ extraDatabases: [databaseUrl] });
+  ensurePackages(["wrk"]);
+  const cacheRedis = await ThrowawayRedis.start();
+  const appEnv = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: base.REDIS_URL,
+    CACHE_REDIS_URL: cacheRedis.url,
+    REDIS_KEY_PREFIX: KEY_PREFIX,
+    MEDIA_DIR: base.MEDIA_DIR,
+  };
+  const slugs = shuffled(await prepareDatabase(databaseUrl, appEnv));
+  const cold = slugs.pop()!; // kept out of every load run, for the stampede
+  buildIfChanged();
+  const api = slugs.map((slug) => `/api/products/${slug}`);
+  const pages = slugs.map((slug) => `/products/${slug}`);
+  const [apiFile, pageFile] = [pathsFile("api", api), pathsFile("pages", pages)];
+
+  const off = await AppServer.start("the cache-off instance", 3302, { ...appEnv, CACHE_MODE: "off" });
+  const sizes = await Promise.all(
+    api.slice(0, 25).map(async (p) => (await (await fetch(off.origin + p)).text()).length),
+  );
+  const productBytes = sizes.sort((a, b) => a - b)[12];
+  const benchEnv = { ...appEnv, BENCH_ROUTES: "1", BENCH_FLOOR_BYTES: String(productBytes) };
+  const [on, second] = await Promise.all([
+    AppServer.start("the cache-on instance", 3301, benchEnv),
+    AppServer.start("the second cache-on instance", 3303, benchEnv),
+  ]);
+  const redisGet = spawn(process.execPath, ["--import", "tsx", "scripts/bench/redis-get-server.ts"], {
+    env: { ...process.env, PORT: "3304", REDIS_URL: cacheRedis.url, ENTRY_PREFIX: `${KEY_PREFIX}cache:product:` },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise((resolve) => redisGet.stdout.once("data", resolve));
+  const stats = await PostgresStats.open(databaseUrl);
+
+  const measure = async (name: string, origin: string, file: string, counted: AppServer | null): Promise<Row> => {
+    await runWrk({ origin, pathsFile: file, connections: CONNECTIONS, seconds: 3 }); // JIT and pools warm
+    const before = counted ? await cacheCounters(counted.origin) : null;
+    const queriesBefore = await stats.queries();
+    const result = await runWrk({ origin, pathsFile: file, connections: CONNECTIONS, seconds: SECONDS });
+    const queries = (await stats.queries()) - queriesBefore;
+    let hitRatio: number | null = null;
+    if (before && counted) {
+      const after = await cacheCounters(counted.origin);
+      const delta = (result: string) => (after[result] ?? 0) - (before[result] ?? 0);
+      const total = ["hit", "miss", "stale", "bypass", "error"].reduce((sum, r) => sum + delta(r), 0);
+      hitRatio = total > 0 ? delta("hit") / total : null;
+    }
+    log(`${name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(2)} ms`);
+    return {
+      name,
+      ...result,
+      hitRatio,
+      queriesPerRequest: origin === "http://127.0.0.1:3304" ? null : queries / result.requests,
+    };
+  };
+
+  log("warming the caches: every product once, through the API and the page");
+  await warm(on.origin, [...api, ...pages]);
+  const rows: Row[] = [];
+  rows.push(
+    await measure("Next.js floor (constant, same size)", on.origin, pathsFile("floor", ["/api/bench/floor"]), null),
+  );
+  rows.push(await measure("Node http + Redis GET only", "http://127.0.0.1:3304", apiFile, null));
+  rows.push(await measure("product API, cache on", on.origin, apiFile, on));
+  rows.push(await measure("product API, CACHE_MODE=off", off.origin, apiFile, null));
+  await warm(on.origin, pages);
+  rows.push(await measure("product page, cache on", on.origin, pageFile, on));
+  rows.push(await measure("product page, CACHE_MODE=off", off.origin, pageFile, null));
+
+  const stampede = await runStampede({ instances: [on, second], slug: cold, stats });
+  const memory = await measureMemory(cacheRedis.url, `${KEY_PREFIX}cache:product:*`);
+  await warm(on.origin, api);
+  const outage = await runOutage({ app: on, cacheRedis, apiFile, hotPath: api[0], connections: CONNECTIONS });
+
+  writeReport({
+    startedAt,
+    settings: [
+      `- \`npm run bench\`: wrk, 2 threads, ${CONNECTIONS} connections, ${SECONDS} s per scenario after a 3 s warm-up run,`,
+      `  paths drawn from a Zipf distribution (s = 1) over ${slugs.length} active products in a fixed shuffled order.`,
+      `- Apps: \`next start\` (production build); cache on at :3301 and :3303, \`CACHE_MODE=off\` at :3302; all on the`,
+      "  same PostgreSQL (database brisk_bench) and, for the cache, a Redis of the benchmark's own (AOF on).",
+      "- Before the cache-on runs every product is requested once (a warm cache, as at steady state).",
+    ].join("\n"),
+    querySource: stats.source,
+    productBytes,
+    rows,
+    stampede,
+    memory,
+    outage,
+  });
+  log("wrote bench/results.md");
+
+  redisGet.kill();
+  await Promise.all([on.stop(), second.stop(), off.stop(), stats.close()]);
+  await cacheRedis.destroy();
+}
+
+main().catch((error: Error) => {
+  console.error(`[brisk] benchmark failed: ${error.stack ?? error.message}`);
+  process.exit(1);
+});
