@@ -12,7 +12,7 @@ import { ensurePackages } from "../services/packages";
 import { log } from "../services/shell";
 import { AppServer, cacheCounters } from "./app-server";
 import { PostgresStats } from "./postgres-stats";
-import { writeReport, type Report, type Row } from "./report";
+import { writeReport, type Row } from "./report";
 import { measureMemory, runOutage, runStampede } from "./scenarios";
 import { runWrk } from "./wrk";
 
