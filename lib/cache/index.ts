@@ -31,6 +31,7 @@ export const cache = globalSingleton("cache", () =>
     subscriber: () => redisClient("cache").duplicate({ connectionName: "brisk-cache-invalidations" }),
     mode: env.CACHE_MODE,
     commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+    l1Entries: env.CACHE_L1_ENTRIES,
     metrics: prometheusCacheMetrics,
   }),
 );

@@ -8,22 +8,24 @@ import type { Category, Listing, ProductDetail, ProductSummary } from "./types";
 /**
  * The catalog's reads, every one through lib/cache. What each caches, first (seconds):
  *
- * | read              | key                     | tags          | ttl | grace | not found |
- * | product by slug   | product:<slug>          | product:<id>  | 300 | 3600  | 30 s, tag listings |
- * | a listing page    | listing:<hash of query> | listings      |  60 |  600  |
- * | categories        | categories              | listings      | 600 | 3600  |
- * | featured          | featured                | listings      | 300 | 3600  |
- * | related products  | related:<productId>     | listings      | 300 | 3600  |
+ * | read              | key                     | tags          | ttl  | grace  | not found          |
+ * | product by slug   | product:<slug>          | product:<id>  | 3600 | 86400  | 30 s, tag listings |
+ * | a listing page    | listing:<hash of query> | listings      |  600 |  3600  |                    |
+ * | categories        | categories              | listings      | 3600 | 86400  |                    |
+ * | featured          | featured                | listings      | 3600 | 86400  |                    |
+ * | related products  | related:<productId>     | listings      | 3600 | 86400  |                    |
  *
- * Within grace a stale entry is served while one caller refreshes it, waiting at most REFRESH_WAIT_MS;
- * a load slower than LOAD_LIMIT_MS fails the request (503) instead of holding it. A catalog write
- * invalidates `product:<id>` and `listings` after it commits (lib/catalog/mutations.ts).
+ * Freshness comes from invalidation, not from TTLs: every catalog write invalidates `product:<id>` and
+ * `listings` after it commits (lib/catalog/mutations.ts), so the TTL is a safety net for writes made
+ * around the app, long enough that a steady catalog is all hits. Within grace a stale entry is served
+ * while one caller refreshes it, waiting at most `timeout` ms (so a PostgreSQL outage serves the catalog
+ * as it was for up to a day); a load slower than `hardTimeout` fails the request (503) instead of holding it.
  */
 
-const PRODUCT = { ttl: 300, grace: 3600, missingTtl: 30 };
-const LISTING = { ttl: 60, grace: 600 };
-const CATEGORIES = { ttl: 600, grace: 3600 };
-const NEARBY = { ttl: 300, grace: 3600 };
+const PRODUCT = { ttl: 3600, grace: 86_400, missingTtl: 30 };
+const LISTING = { ttl: 600, grace: 3600 };
+const CATEGORIES = { ttl: 3600, grace: 86_400 };
+const NEARBY = { ttl: 3600, grace: 86_400 };
 const TIMEOUTS = { timeout: 150, hardTimeout: 5_000 };
 const FEATURED_COUNT = 8;
 const RELATED_COUNT = 4;

@@ -40,6 +40,18 @@ export class PostgresStats {
     return Number(rows[0].n);
   }
 
+  /** Waits until PostgreSQL has been idle for `quietMs` (the previous scenario's queued requests drained). */
+  async settle(quietMs = 500, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last = await this.queries();
+    while (Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+      const now = await this.queries();
+      if (now === last) return;
+      last = now;
+    }
+  }
+
   close(): Promise<void> {
     return this.client.end();
   }

@@ -25,7 +25,7 @@ import { runWrk } from "./wrk";
 
 const PRODUCTS = 5_000;
 const CONNECTIONS = 32;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const KEY_PREFIX = "brisk-bench:";
 
 async function prepareDatabase(url: string, appEnv: Record<string, string>): Promise<string[]> {
@@ -114,6 +114,7 @@ async function main(): Promise<void> {
 
   const measure = async (name: string, origin: string, file: string, counted: AppServer | null): Promise<Row> => {
     await runWrk({ origin, pathsFile: file, connections: CONNECTIONS, seconds: 3 }); // JIT and pools warm
+    await stats.settle(); // requests still queued from the warm-up would count against this run
     const before = counted ? await cacheCounters(counted.origin) : null;
     const queriesBefore = await stats.queries();
     const result = await runWrk({ origin, pathsFile: file, connections: CONNECTIONS, seconds: SECONDS });
@@ -147,6 +148,7 @@ async function main(): Promise<void> {
   rows.push(await measure("product page, cache on", on.origin, pageFile, on));
   rows.push(await measure("product page, CACHE_MODE=off", off.origin, pageFile, null));
 
+  await stats.settle();
   const stampede = await runStampede({ instances: [on, second], slug: cold, stats });
   const memory = await measureMemory(cacheRedis.url, `${KEY_PREFIX}cache:product:*`);
   await warm(on.origin, api);
