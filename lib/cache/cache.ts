@@ -12,6 +12,9 @@ import type { Cache, CacheMetrics, CacheOptions, CacheStatus, Cached, GetOrSetOp
 const MAX_TTL_SECONDS = 24 * 60 * 60;
 const noMetrics: CacheMetrics = { request() {}, l1Hit() {}, load() {}, invalidationReceived() {}, l1Cleared() {} };
 
+/** A Redis read, with the invalidation generation it began in; null when Redis was unusable. */
+type Read<T> = (StoredEntry<T> & { seen: number }) | null;
+
 /** A load's outcome: stored by us (MISS), stored by another process we waited for (HIT), or not stored (BYPASS). */
 type Loaded<T> = Cached<T> & { status: "MISS" | "HIT" | "BYPASS" };
 
@@ -42,6 +45,7 @@ export function createCache(options: CacheOptions): Cache {
         connect: options.subscriber,
         channel: redisKeys.cacheInvalidations(),
         onMessage: ({ keys, tags }) => {
+          generation++;
           l1.deleteKeys(keys);
           l1.deleteTags(tags);
           metrics.invalidationReceived();
@@ -49,9 +53,14 @@ export function createCache(options: CacheOptions): Cache {
         onDown: () => clearL1(),
       })
     : null;
-  const reads = new Map<string, Promise<StoredEntry<unknown> | null>>();
+  const reads = new Map<string, Promise<Read<unknown>>>();
   const loads = new Map<string, Promise<Loaded<unknown>>>();
   const pending: InvalidationMessage = { keys: [], tags: [] };
+  /**
+   * Counts the invalidations this process has seen. A value read or loaded before an invalidation
+   * arrived may be the old one: it is not put in L1 (Redis will judge it by its stamp next time).
+   */
+  let generation = 0;
 
   const l1Active = () => coherence !== null && coherence.healthy && breaker.state === "closed";
   const clearL1 = () => {
@@ -88,20 +97,24 @@ export function createCache(options: CacheOptions): Cache {
   }
 
   /** One Redis read per key at a time in this process; null when Redis is unusable. */
-  function read<T>(key: string): Promise<StoredEntry<T> | null> {
+  function read<T>(key: string): Promise<Read<T>> {
     let started = reads.get(key);
     if (!started) {
+      const seen = generation;
       started = guarded(() => store.read(key))
-        .then((outcome) => outcome?.result ?? null)
+        .then((outcome) => (outcome ? { ...outcome.result, seen } : null))
         .finally(() => reads.delete(key));
       reads.set(key, started);
     }
-    return started as Promise<StoredEntry<T> | null>;
+    return started as Promise<Read<T>>;
   }
 
-  /** Keeps a fresh value in L1 for as long as it stays fresh (Redis clock, µs). */
-  function remember<T>(key: string, envelope: Omit<Envelope<T>, "v">, now: number): void {
-    if (l1Active()) l1.set(key, envelope.value, (envelope.exp - now) / 1000, envelope.tags);
+  /**
+   * Keeps a fresh value in L1 for as long as it stays fresh (Redis clock, µs), unless an invalidation
+   * arrived since `seen` (the generation when the value was read or its load began).
+   */
+  function remember<T>(key: string, envelope: Omit<Envelope<T>, "v">, now: number, seen: number): void {
+    if (l1Active() && seen === generation) l1.set(key, envelope.value, (envelope.exp - now) / 1000, envelope.tags);
   }
 
   async function runLoader<T>(opts: GetOrSetOptions<T>): Promise<T> {
@@ -117,6 +130,7 @@ export function createCache(options: CacheOptions): Cache {
   }
 
   async function loadAndStore<T>(opts: GetOrSetOptions<T>, startedAt: number): Promise<Loaded<T>> {
+    const seen = generation;
     const value = await runLoader(opts);
     const missing = value === null || value === undefined;
     const freshMs = jitteredMs(missing ? (opts.missingTtl ?? opts.ttl) : opts.ttl);
@@ -131,7 +145,7 @@ export function createCache(options: CacheOptions): Cache {
       return { value, status: "BYPASS" };
     }
     if (!(await guarded(() => store.write(opts.key, encoded, freshMs + graceMs)))) return { value, status: "BYPASS" };
-    remember(opts.key, envelope, startedAt);
+    remember(opts.key, envelope, startedAt, seen);
     return { value, status: "MISS" };
   }
 
@@ -148,12 +162,13 @@ export function createCache(options: CacheOptions): Cache {
       const locked = await guarded(() => store.tryLock(opts.key, token, lockTtlMs));
       if (!locked) return { value: await runLoader(opts), status: "BYPASS" };
       // Taken or not, look first: the entry may have been stored since this caller missed it.
+      const seen = generation;
       const current = await guarded(() => store.read<T>(opts.key));
       if (!current) return { value: await runLoader(opts), status: "BYPASS" };
       const { envelope, now } = current.result;
       if (envelope && envelope.exp > now) {
         if (locked.result) await guarded(() => store.releaseLock(opts.key, token));
-        remember(opts.key, envelope, now);
+        remember(opts.key, envelope, now, seen);
         return { value: envelope.value, status: "HIT" };
       }
       if (locked.result) {
@@ -187,9 +202,9 @@ export function createCache(options: CacheOptions): Cache {
   async function lookup<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> {
     const entry = (await flushPending()) ? await read<T>(opts.key) : null;
     if (!entry) return withHardTimeout(sharedLoad(opts, false).load, opts.key, opts.hardTimeout);
-    const { envelope, now } = entry;
+    const { envelope, now, seen } = entry;
     if (envelope && envelope.exp > now) {
-      remember(opts.key, envelope, now);
+      remember(opts.key, envelope, now, seen);
       return { value: envelope.value, status: "HIT" };
     }
     const { load, joined } = sharedLoad(opts, true);
@@ -203,6 +218,7 @@ export function createCache(options: CacheOptions): Cache {
   }
 
   async function invalidate(message: InvalidationMessage): Promise<boolean> {
+    generation++;
     l1.deleteKeys(message.keys);
     l1.deleteTags(message.tags);
     pending.keys.push(...message.keys);

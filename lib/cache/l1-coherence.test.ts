@@ -67,6 +67,35 @@ describe("L1 coherent across instances", () => {
     expect(await read()).toEqual({ value: "v2", status: "MISS" });
   });
 
+  it("never keeps in L1 a value B loaded while A's invalidation of it arrived", async () => {
+    const key = `l1:${randomUUID()}`;
+    const tag = `tag-${randomUUID()}`;
+    let source = "v1";
+    let release!: () => void;
+    const loading = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    const slowRead = b.cache.getOrSet({
+      key,
+      ttl: 60,
+      tags: [tag],
+      load: async () => {
+        const value = source; // read from the database before the write...
+        started = true;
+        await loading;
+        return value;
+      },
+    });
+    await waitFor(() => started, 5_000, "B's load to start");
+    source = "v2"; // ...and the write commits meanwhile
+    const received = b.counts.invalidations;
+    await a.cache.invalidateTags(tag);
+    await waitFor(() => b.counts.invalidations > received, 5_000, "B to receive the invalidation");
+    release();
+    expect((await slowRead).value).toBe("v1"); // this call began before the write: fine
+    const next = await b.cache.getOrSet({ key, ttl: 60, tags: [tag], load: async () => source });
+    expect(next.value).toBe("v2");
+  });
+
   it("drops an entry on B when A invalidates its key", async () => {
     const key = `l1:${randomUUID()}`;
     let source = "v1";
