@@ -21,9 +21,10 @@ function connect(url: string, role: RedisRole): Connection {
     connectionName: `brisk-${role}`,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    // A backstop only: callers bound their commands with withDeadline (lib/redis/deadline.ts), which does not
-    // mistake a busy event loop for a slow Redis, as this timer does.
-    commandTimeout: Math.max(1_000, 4 * env.REDIS_COMMAND_TIMEOUT_MS),
+    // Only so that nothing waits forever: callers bound their commands with withDeadline
+    // (lib/redis/deadline.ts). This timer mistakes a busy event loop for a slow Redis: under a burst of
+    // requests it fired on healthy replies not yet read, opened the breaker and sent reads to PostgreSQL.
+    commandTimeout: 10_000,
     connectTimeout: 1_000,
     enableAutoPipelining: true,
     // Keep reconnecting, at most every 2 s: a Redis that comes back is used again without a restart.

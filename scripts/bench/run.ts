@@ -123,8 +123,10 @@ async function main(): Promise<void> {
     if (before && counted) {
       const after = await cacheCounters(counted.origin);
       const delta = (result: string) => (after[result] ?? 0) - (before[result] ?? 0);
-      const total = ["hit", "miss", "stale", "bypass", "error"].reduce((sum, r) => sum + delta(r), 0);
+      const results = ["hit", "miss", "stale", "bypass", "error"];
+      const total = results.reduce((sum, r) => sum + delta(r), 0);
       hitRatio = total > 0 ? delta("hit") / total : null;
+      log(`${name}: cache answers ${results.map((r) => `${r} ${delta(r)}`).join(", ")}; loads ${delta("load_ok")}`);
     }
     log(`${name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(2)} ms`);
     return {
