@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   writeReport({
     startedAt,
     settings: [
-      `- \`npm run bench\`: wrk, 2 threads, ${CONNECTIONS} connections, ${SECONDS} s per scenario after a 3 s warm-up run,`,
+      `- \`npm run bench\`: wrk, 1 thread, ${CONNECTIONS} connections, ${SECONDS} s per scenario after a 3 s warm-up run,`,
       `  paths drawn from a Zipf distribution (s = 1) over ${slugs.length} active products in a fixed shuffled order.`,
       `- Apps: \`next start\` (production build); cache on at :3301 and :3303, \`CACHE_MODE=off\` at :3302; all on the`,
       "  same PostgreSQL (database brisk_bench) and, for the cache, a Redis of the benchmark's own (AOF on).",

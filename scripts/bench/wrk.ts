@@ -26,7 +26,7 @@ export interface LoadOptions {
 
 export function runWrk(options: LoadOptions): Promise<LoadResult> {
   const args = [
-    "-t2",
+    "-t1",
     `-c${options.connections}`,
     `-d${options.seconds}s`,
     "--timeout",
