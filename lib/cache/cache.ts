@@ -18,6 +18,15 @@ type Read<T> = (StoredEntry<T> & { seen: number }) | null;
 /** A load's outcome: stored by us (MISS), stored by another process we waited for (HIT), or not stored (BYPASS). */
 type Loaded<T> = Cached<T> & { status: "MISS" | "HIT" | "BYPASS" };
 
+let lastWarning = 0;
+
+/** One line per few seconds is enough to see trouble with Redis in the logs. */
+function warnThrottled(message: string): void {
+  if (Date.now() - lastWarning < 5_000) return;
+  lastWarning = Date.now();
+  console.warn(`[cache] ${message}`);
+}
+
 function jitteredMs(ttlSeconds: number): number {
   return Math.max(1, Math.round(ttlSeconds * 1000 * (0.9 + Math.random() * 0.2)));
 }
@@ -80,8 +89,9 @@ export function createCache(options: CacheOptions): Cache {
       const result = await withDeadline(call(), commandTimeoutMs);
       breaker.success();
       return { result };
-    } catch {
+    } catch (error) {
       breaker.failure();
+      warnThrottled(`Redis failed (${(error as Error).message}); breaker ${breaker.state}`);
       return null;
     }
   }

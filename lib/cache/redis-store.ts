@@ -29,7 +29,7 @@ export class RedisStore {
 
   async read<T>(key: string): Promise<StoredEntry<T>> {
     const client = this.redis();
-    // ioredis pipelines commands issued in the same tick: one round trip.
+    // Both commands go out at once on the connection (Redis answers in order): one round trip.
     const [raw, [seconds, micros]] = await Promise.all([client.get(redisKeys.cacheEntry(key)), client.time()]);
     const now = Number(seconds) * 1e6 + Number(micros);
     const envelope = decodeEnvelope<T>(raw);

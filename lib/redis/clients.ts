@@ -26,7 +26,10 @@ function connect(url: string, role: RedisRole): Connection {
     // requests it fired on healthy replies not yet read, opened the breaker and sent reads to PostgreSQL.
     commandTimeout: 10_000,
     connectTimeout: 1_000,
-    enableAutoPipelining: true,
+    // No auto-pipelining: it keeps one pipeline in flight per connection and queues every later command
+    // behind it (one event-loop turn each), so under load commands waited past their deadline on a
+    // healthy Redis. Commands still share the connection: several are in flight at once.
+    enableAutoPipelining: false,
     // Keep reconnecting, at most every 2 s: a Redis that comes back is used again without a restart.
     retryStrategy: (attempt) => Math.min(50 * 2 ** attempt, 2_000),
   });

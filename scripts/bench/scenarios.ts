@@ -1,7 +1,7 @@
 import Redis from "ioredis";
 import type { ThrowawayRedis } from "../../lib/testing/redis-server";
 import { log } from "../services/shell";
-import { cacheCounters, type AppServer } from "./app-server";
+import { cacheCounters, type AppServer } from "../../lib/testing/app-server";
 import type { PostgresStats } from "./postgres-stats";
 import type { Report } from "./report";
 import { runWrk } from "./wrk";
@@ -9,8 +9,8 @@ import { runWrk } from "./wrk";
 /** The benchmark's scenarios beyond plain load: the stampede, memory per product, and the Redis outage. */
 
 const STAMPEDE_REQUESTS = 500;
-/** The product lookup's first statement, as pg_stat_statements records Prisma's SQL. */
-const PRODUCT_BY_SLUG = '%FROM "public"."products"%WHERE ("public"."products"."slug" = $1%';
+/** The product lookup (one statement with relationJoins), as pg_stat_statements records Prisma's SQL. */
+const PRODUCT_BY_SLUG = '%AS "Product_variants"%WHERE%"t0"."slug"%';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const loadsOf = async (apps: AppServer[]) =>
