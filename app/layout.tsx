@@ -1,5 +1,10 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { CART_COOKIE } from "@/lib/cart/cookie";
+import { cartOwnerFromCookie } from "@/lib/cart/owner";
+import { countCartItems } from "@/lib/cart/service";
+import { CartCountProvider } from "./_components/cart/cart-count";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
@@ -14,7 +19,8 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#17603f" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const cartCount = await countCartItems(cartOwnerFromCookie((await cookies()).get(CART_COOKIE)?.value));
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
@@ -24,11 +30,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
-          {children}
-        </main>
-        <SiteFooter />
+        <CartCountProvider initialCount={cartCount}>
+          <SiteHeader />
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+            {children}
+          </main>
+          <SiteFooter />
+        </CartCountProvider>
       </body>
     </html>
   );

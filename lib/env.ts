@@ -47,6 +47,16 @@ const schema = z
     MEDIA_DIR: z.string().min(1).default(".data/media"),
     /** The site's public origin: links in mail are built from it, never from the Host header. */
     AUTH_URL: z.string().url().default(LOCAL_ORIGIN),
+    /** Other origins allowed to send state-changing requests (comma-separated), besides the site's own. */
+    ALLOWED_ORIGINS: z
+      .string()
+      .default("")
+      .transform((list) =>
+        list
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      ),
     /** The address `npm start` / `npm run dev` bind to: loopback unless set (DESIGN.md). */
     HOST: z.string().min(1).default("127.0.0.1"),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CartLink } from "./cart/cart-count";
 import { SearchForm } from "./search-form";
 
 export function SiteHeader() {
@@ -15,6 +16,9 @@ export function SiteHeader() {
         </nav>
         <div className="order-last w-full sm:order-none sm:ml-auto sm:w-72">
           <SearchForm />
+        </div>
+        <div className="ml-auto sm:ml-0">
+          <CartLink />
         </div>
       </div>
     </header>

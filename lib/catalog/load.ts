@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { ListingQuery, Sort } from "./listing-query";
-import type { Category, Listing, ProductDetail, ProductSummary } from "./types";
+import type { Category, Listing, ProductDetail, ProductSummary, VariantWithProduct } from "./types";
 
 /** The catalog's reads from PostgreSQL, uncached. Only lib/catalog/queries.ts calls these, through the cache. */
 
@@ -134,4 +134,37 @@ export async function loadRelated(productId: number, limit: number): Promise<Pro
     ORDER BY p.in_stock DESC, abs(p.min_price_cents - self.min_price_cents) ASC, p.id ASC
     LIMIT ${limit}`;
   return summariesInOrder(rows.map((row) => row.id));
+}
+
+export async function loadVariant(variantId: number): Promise<VariantWithProduct | null> {
+  const row = await db.variant.findUnique({
+    where: { id: variantId },
+    include: {
+      product: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          status: true,
+          currency: true,
+          images: {
+            select: { url: true, alt: true, width: true, height: true },
+            orderBy: { position: "asc" },
+            take: 1,
+          },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  const { images, status, ...product } = row.product;
+  return {
+    id: row.id,
+    sku: row.sku,
+    options: row.options as Record<string, string>,
+    priceCents: row.priceCents,
+    stock: row.stock,
+    available: row.stock > 0,
+    product: { ...product, status: status === "ARCHIVED" ? "archived" : "active", image: images[0] ?? null },
+  };
 }

@@ -2,14 +2,15 @@ import { createHash } from "node:crypto";
 import { cache, type CacheStatus } from "../cache";
 import { cacheNames, cacheTags } from "../redis/keys";
 import type { ListingQuery } from "./listing-query";
-import { loadCategories, loadFeatured, loadListing, loadProductBySlug, loadRelated } from "./load";
-import type { Category, Listing, ProductDetail, ProductSummary } from "./types";
+import { loadCategories, loadFeatured, loadListing, loadProductBySlug, loadRelated, loadVariant } from "./load";
+import type { Category, Listing, ProductDetail, ProductSummary, VariantWithProduct } from "./types";
 
 /**
  * The catalog's reads, every one through lib/cache. What each caches, first (seconds):
  *
  * | read              | key                     | tags          | ttl  | grace  | not found          |
  * | product by slug   | product:<slug>          | product:<id>  | 3600 | 86400  | 30 s, tag listings |
+ * | variant by id     | variant:<id>            | product:<id>  | 3600 | 86400  | 30 s, tag listings |
  * | a listing page    | listing:<hash of query> | listings      |  600 |  3600  |                    |
  * | categories        | categories              | listings      | 3600 | 86400  |                    |
  * | featured          | featured                | listings      | 3600 | 86400  |                    |
@@ -49,6 +50,19 @@ export async function getProductBySlugWithStatus(
 export async function getProductBySlug(slug: string): Promise<ProductDetail | null> {
   const { product } = await getProductBySlugWithStatus(slug);
   return product?.status === "active" ? product : null;
+}
+
+/** A variant with its product (archived ones included: a cart line must say what became of it), or null. */
+export async function getVariant(variantId: number): Promise<VariantWithProduct | null> {
+  const { value } = await cache.getOrSet({
+    key: cacheNames.variant(variantId),
+    ...PRODUCT,
+    ...TIMEOUTS,
+    tags: (variant: VariantWithProduct | null) =>
+      variant ? [cacheTags.product(variant.product.id)] : [cacheTags.listings],
+    load: () => loadVariant(variantId),
+  });
+  return value;
 }
 
 export async function listProducts(query: ListingQuery): Promise<Listing> {

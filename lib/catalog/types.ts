@@ -64,3 +64,15 @@ export interface Listing {
   pageSize: number;
   total: number;
 }
+
+/** A variant with what a cart line shows of its product. */
+export interface VariantWithProduct extends Variant {
+  product: {
+    id: number;
+    slug: string;
+    name: string;
+    status: "active" | "archived";
+    currency: string;
+    image: ImageRef | null;
+  };
+}

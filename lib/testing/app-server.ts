@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { waitFor } from "../../lib/testing/wait";
+import { waitFor } from "./wait";
 
-/** A `next start` of the built app on its own port, with its own environment, for the benchmark. */
+/** A `next start` of the built app on its own port, with its own environment, for tests and the benchmark. */
 export class AppServer {
   private constructor(
     readonly origin: string,

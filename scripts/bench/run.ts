@@ -10,7 +10,7 @@ import { buildIfChanged } from "../run/build-if-changed";
 import { ensureServices } from "../services/ensure";
 import { ensurePackages } from "../services/packages";
 import { log } from "../services/shell";
-import { AppServer, cacheCounters } from "./app-server";
+import { AppServer, cacheCounters } from "../../lib/testing/app-server";
 import { PostgresStats } from "./postgres-stats";
 import { writeReport, type Row } from "./report";
 import { measureMemory, runOutage, runStampede } from "./scenarios";

@@ -54,11 +54,10 @@ async function main(): Promise<number> {
 
   let ok = true;
   if (which === "all") ok = runStep("lint", "npm", ["run", "lint", "--silent"], {}) && ok;
+  // Some integration tests run the built app (two `next start` instances), as Playwright does.
+  buildIfChanged();
   if (which !== "e2e") ok = runStep("unit and integration tests", "npx", ["vitest", "run"], env) && ok;
-  if (which !== "unit") {
-    buildIfChanged();
-    ok = runStep("end-to-end tests", "npx", ["playwright", "test"], env) && ok;
-  }
+  if (which !== "unit") ok = runStep("end-to-end tests", "npx", ["playwright", "test"], env) && ok;
   return ok ? 0 : 1;
 }
 

@@ -6,30 +6,24 @@ import { ensureDir, redisDataDir } from "./paths";
 import { log, output, run } from "./shell";
 
 /**
- * The project-local Redis. Carts and sessions must survive a crash, so AOF is on; and they must never be
- * evicted to make room, so the policy is `noeviction`. Tests that kill Redis start a throwaway server
+ * The project-local Redis. Carts and sessions must survive a crash, so AOF is on and fsynced on every
+ * write (`everysec` would lose up to a second of carts to a SIGKILL); and they must never be evicted to
+ * make room, so the policy is `noeviction`. Tests that kill Redis start a throwaway server
  * with the same arguments (`redisServerArgs`) on a port of their own.
  */
 
 export function redisServerArgs(port: number, dir: string): string[] {
-  return [
-    "--port",
-    String(port),
-    "--bind",
-    "127.0.0.1",
-    "--dir",
-    dir,
-    "--appendonly",
-    "yes",
-    "--appendfsync",
-    "everysec",
-    "--maxmemory-policy",
-    "noeviction",
-    "--save",
-    "",
-    "--protected-mode",
-    "yes",
+  const settings: [string, string][] = [
+    ["port", String(port)],
+    ["bind", "127.0.0.1"],
+    ["dir", dir],
+    ["appendonly", "yes"],
+    ["appendfsync", "always"],
+    ["maxmemory-policy", "noeviction"],
+    ["save", ""],
+    ["protected-mode", "yes"],
   ];
+  return settings.flatMap(([name, value]) => [`--${name}`, value]);
 }
 
 const pidFile = path.join(redisDataDir, "redis.pid");

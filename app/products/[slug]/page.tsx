@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getRelatedProducts } from "@/lib/catalog/queries";
 import { selectVariant } from "@/lib/catalog/variants";
+import { AddToCart } from "../../_components/cart/add-to-cart";
 import { Price } from "../../_components/price";
 import { ProductGallery } from "../../_components/product-gallery";
 import { ProductGrid } from "../../_components/product-grid";
@@ -52,6 +53,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <div className="mt-6">
             <VariantPicker product={product} selected={variant} />
           </div>
+          <AddToCart key={variant.id} variantId={variant.id} soldOut={!variant.available} />
           <p className="mt-8 leading-relaxed text-stone-700">{product.description}</p>
         </div>
       </div>

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import Link from "next/link";
+import { CART_COOKIE } from "@/lib/cart/cookie";
+import { cartOwnerFromCookie } from "@/lib/cart/owner";
+import { viewCart } from "@/lib/cart/service";
+import type { CartView } from "@/lib/cart/view";
+import { StateUnavailableError } from "@/lib/redis/state";
+import { CartLineRow } from "../_components/cart/cart-line";
+import { Price } from "../_components/price";
+
+export const metadata: Metadata = { title: "Your cart" };
+
+async function loadCart(): Promise<CartView | "unavailable"> {
+  try {
+    return await viewCart(cartOwnerFromCookie((await cookies()).get(CART_COOKIE)?.value));
+  } catch (error) {
+    if (error instanceof StateUnavailableError) return "unavailable";
+    throw error;
+  }
+}
+
+export default async function CartPage() {
+  const cart = await loadCart();
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="mb-6 text-2xl font-bold tracking-tight">Your cart</h1>
+      {cart === "unavailable" ? (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-amber-900">
+          Your cart is briefly unavailable. It is safe: please try again in a moment.
+        </p>
+      ) : cart.lines.length === 0 ? (
+        <div className="rounded-lg border border-stone-200 bg-white p-8 text-center">
+          <p className="text-stone-700">Your cart is empty.</p>
+          <Link href="/products" className="mt-4 inline-block font-medium text-brand-700 underline">
+            Browse products
+          </Link>
+        </div>
+      ) : (
+        <>
+          <ul aria-label="Items in your cart">
+            {cart.lines.map((line) => (
+              <CartLineRow key={line.variantId} line={line} currency={cart.currency} />
+            ))}
+          </ul>
+          <div className="mt-6 flex items-center justify-between text-lg">
+            <span>
+              Subtotal{" "}
+              <span className="text-sm text-stone-500">
+                ({cart.count} {cart.count === 1 ? "item" : "items"})
+              </span>
+            </span>
+            <span className="font-semibold" data-testid="cart-subtotal">
+              <Price cents={cart.subtotalCents} currency={cart.currency} />
+            </span>
+          </div>
+          <p className="mt-1 text-sm text-stone-500">Shipping and tax are worked out at checkout.</p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { closeRedisClients, redisClient } from "../redis/clients";
+import { redisKeys, type CartOwner } from "../redis/keys";
+import {
+  addCartItem,
+  CART_TTL_MS,
+  clearCart,
+  MAX_LINES,
+  readCartLines,
+  removeCartItem,
+  setCartItemQuantity,
+} from "./store";
+
+// The cart store against the real test Redis.
+const newOwner = (): CartOwner => ({ kind: "guest", id: randomUUID().replaceAll("-", "").slice(0, 22) });
+afterAll(() => closeRedisClients());
+
+describe("cart store", () => {
+  it("reads an unknown cart as empty, and creates nothing", async () => {
+    const owner = newOwner();
+    expect((await readCartLines(owner)).size).toBe(0);
+    expect(await redisClient("state").exists(redisKeys.cart(owner))).toBe(0);
+  });
+
+  it("adds to a line, clamped to the stock and to 99, saying when it clamped", async () => {
+    const owner = newOwner();
+    expect(await addCartItem(owner, 7, 2, 50)).toEqual({ outcome: "ok", quantity: 2, clamped: false });
+    expect(await addCartItem(owner, 7, 3, 50)).toEqual({ outcome: "ok", quantity: 5, clamped: false });
+    expect(await addCartItem(owner, 7, 10, 8)).toEqual({ outcome: "ok", quantity: 8, clamped: true });
+    expect(await addCartItem(owner, 9, 150, 1_000)).toEqual({ outcome: "ok", quantity: 99, clamped: true });
+    expect(await readCartLines(owner)).toEqual(
+      new Map([
+        [7, 8],
+        [9, 99],
+      ]),
+    );
+  });
+
+  it("keeps a sliding 30-day expiry, renewed by every write", async () => {
+    const owner = newOwner();
+    await addCartItem(owner, 1, 1, 10);
+    const key = redisKeys.cart(owner);
+    await redisClient("state").pexpire(key, 60_000); // as if the cart had been idle a long time
+    await setCartItemQuantity(owner, 1, 2, 10);
+    expect(await redisClient("state").pttl(key)).toBeGreaterThan(CART_TTL_MS - 60_000);
+  });
+
+  it("sets quantities (0 removes), and answers 'missing' for a line not in the cart", async () => {
+    const owner = newOwner();
+    await addCartItem(owner, 1, 1, 10);
+    expect(await setCartItemQuantity(owner, 1, 4, 10)).toEqual({ outcome: "ok", quantity: 4, clamped: false });
+    expect(await setCartItemQuantity(owner, 1, 40, 10)).toEqual({ outcome: "ok", quantity: 10, clamped: true });
+    expect((await setCartItemQuantity(owner, 2, 1, 10)).outcome).toBe("missing");
+    expect(await setCartItemQuantity(owner, 1, 0, 10)).toMatchObject({ outcome: "ok", quantity: 0 });
+    expect((await readCartLines(owner)).size).toBe(0);
+    expect(await redisClient("state").exists(redisKeys.cart(owner))).toBe(0);
+  });
+
+  it("holds at most 100 lines, and more of a line already in it is still fine", async () => {
+    const owner = newOwner();
+    for (let variantId = 1; variantId <= MAX_LINES; variantId++) await addCartItem(owner, variantId, 1, 10);
+    expect(await addCartItem(owner, 999, 1, 10)).toEqual({ outcome: "cart_full", quantity: 0, clamped: false });
+    expect(await addCartItem(owner, 5, 1, 10)).toMatchObject({ outcome: "ok", quantity: 2 });
+    expect((await readCartLines(owner)).size).toBe(MAX_LINES);
+  });
+
+  it("removes lines and clears the cart", async () => {
+    const owner = newOwner();
+    await addCartItem(owner, 1, 1, 10);
+    await addCartItem(owner, 2, 1, 10);
+    await removeCartItem(owner, 1);
+    expect([...(await readCartLines(owner)).keys()]).toEqual([2]);
+    await clearCart(owner);
+    expect((await readCartLines(owner)).size).toBe(0);
+  });
+
+  it("loses no update to concurrent adds", async () => {
+    const owner = newOwner();
+    await Promise.all(Array.from({ length: 60 }, () => addCartItem(owner, 3, 1, 45)));
+    expect((await readCartLines(owner)).get(3)).toBe(45);
+  });
+});

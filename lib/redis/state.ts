@@ -1,0 +1,21 @@
+import { env } from "../env";
+import { awaitReady, redisClient } from "./clients";
+import { withDeadline } from "./deadline";
+
+/** Redis for state that must not be lost (carts, sessions): unlike the cache, it cannot fail open. */
+export class StateUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`Redis (state) is unavailable: ${(cause as Error)?.message ?? cause}`);
+    this.name = "StateUnavailableError";
+  }
+}
+
+/** Runs commands on the state Redis within the command deadline; throws StateUnavailableError when it cannot. */
+export async function withStateRedis<T>(work: (redis: ReturnType<typeof redisClient>) => Promise<T>): Promise<T> {
+  if (!(await awaitReady("state"))) throw new StateUnavailableError("not connected");
+  try {
+    return await withDeadline(work(redisClient("state")), env.REDIS_COMMAND_TIMEOUT_MS);
+  } catch (error) {
+    throw new StateUnavailableError(error);
+  }
+}
