@@ -43,6 +43,11 @@ export function AddToCart({ variantId, soldOut }: { variantId: number; soldOut: 
         className={`mt-2 text-sm ${message?.tone === "error" ? "text-red-700" : "text-stone-600"}`}
       >
         {message?.text}
+        {message?.tone === "notice" && (
+          <Link href="/cart" className="ml-2 font-medium text-brand-700 underline">
+            View cart
+          </Link>
+        )}
       </p>
     </div>
   );
