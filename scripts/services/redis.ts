@@ -6,11 +6,11 @@ import { ensureDir, redisDataDir } from "./paths";
 import { log, output, run } from "./shell";
 
 /**
- * The project-local Redis. Carts and sessions must survive a crash, so AOF is on and fsynced on every
- * write (`everysec` would lose up to a second of carts to a SIGKILL); and they must never be evicted to
- * make room, so the policy is `noeviction`. Tests that kill Redis start a throwaway server
- * with the same arguments (`redisServerArgs`) on a port of their own.
- */
+ * The project-local Redis. Carts and sessions must survive a crash, so AOF is on: Redis writes each
+ * change to the file before it answers, so a killed server loses nothing it acknowledged (fsync every
+ * second bounds what a power loss could take). They must never be evicted to make room, so the policy
+ * is `noeviction`. Tests that kill Redis start a throwaway server with the same arguments
+ * (`redisServerArgs`) on a port of their own. */
 
 export function redisServerArgs(port: number, dir: string): string[] {
   const settings: [string, string][] = [
@@ -18,7 +18,7 @@ export function redisServerArgs(port: number, dir: string): string[] {
     ["bind", "127.0.0.1"],
     ["dir", dir],
     ["appendonly", "yes"],
-    ["appendfsync", "always"],
+    ["appendfsync", "everysec"],
     ["maxmemory-policy", "noeviction"],
     ["save", ""],
     ["protected-mode", "yes"],
