@@ -10,7 +10,8 @@ import { log, output, run } from "./shell";
  * change to the file before it answers, so a killed server loses nothing it acknowledged (fsync every
  * second bounds what a power loss could take). They must never be evicted to make room, so the policy
  * is `noeviction`. Tests that kill Redis start a throwaway server with the same arguments
- * (`redisServerArgs`) on a port of their own. */
+ * (`redisServerArgs`) on a port of their own.
+ */
 
 export function redisServerArgs(port: number, dir: string): string[] {
   const settings: [string, string][] = [
