@@ -160,17 +160,28 @@ describe("changing lines", () => {
     expect((await client.set(inStock.id, { quantity: 4 })).status).toBe(200);
     expect((await client.set(another.id, { quantity: 0 })).status).toBe(200);
     expect((await linesOf(client)).map((l) => [l.variantId, l.quantity])).toEqual([[inStock.id, 4]]);
-    expect((await client.set(another.id, { quantity: 2 })).status).toBe(404);
-    for (const [variantId, body, status] of [
-      ["abc", { quantity: 1 }, 400],
-      [inStock.id, { quantity: -1 }, 400],
-      [inStock.id, { quantity: 100 }, 400],
-    ] as const) {
-      expect((await client.set(variantId, body)).status).toBe(status);
-    }
+    const notInCart = await client.set(another.id, { quantity: 2 });
+    expect([notInCart.status, (await readJson<ErrorBody>(notInCart)).error.code]).toEqual([404, "not_found"]);
     expect((await client.remove(inStock.id)).status).toBe(200);
     expect(await linesOf(client)).toEqual([]);
-    expect((await client.remove(999_999_999)).status).toBe(404);
+    const unknown = await client.remove(999_999_999);
+    expect([unknown.status, (await readJson<ErrorBody>(unknown)).error.code]).toEqual([404, "not_found"]);
+  });
+
+  const badChanges: [string, string | number, unknown][] = [
+    ["a variant id that is not a number", "abc", { quantity: 1 }],
+    ["a negative quantity", 0, { quantity: -1 }],
+    ["a quantity over 99", 0, { quantity: 100 }],
+    ["a fractional quantity", 0, { quantity: 2.5 }],
+  ];
+  it.each(badChanges)("PATCH with %s: 400 invalid_input, and changes nothing", async (_name, variantId, body) => {
+    const client = new CartClient();
+    await client.add({ variantId: inStock.id, quantity: 3 });
+    const before = await stored(client);
+    const response = await client.set(variantId === 0 ? inStock.id : variantId, body);
+    expect(response.status).toBe(400);
+    expect((await readJson<ErrorBody>(response)).error.code).toBe("invalid_input");
+    expect(await stored(client)).toEqual(before);
   });
 });
 
