@@ -1,7 +1,8 @@
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { ListingQuery, Sort } from "./listing-query";
-import type { Category, Listing, ProductDetail, ProductSummary, VariantWithProduct } from "./types";
+import type { ProductStatus, Variant as VariantRow } from "../generated/prisma/client.ts";
+import type { Category, Listing, ProductDetail, ProductSummary, Variant, VariantWithProduct } from "./types";
 
 /** The catalog's reads from PostgreSQL, uncached. Only lib/catalog/queries.ts calls these, through the cache. */
 
@@ -16,6 +17,21 @@ const summarySelect = {
 } satisfies Prisma.ProductSelect;
 
 type SummaryRow = Prisma.ProductGetPayload<{ select: typeof summarySelect }>;
+
+function toStatus(status: ProductStatus): ProductDetail["status"] {
+  return status === "ARCHIVED" ? "archived" : "active";
+}
+
+function toVariant(row: VariantRow): Variant {
+  return {
+    id: row.id,
+    sku: row.sku,
+    options: row.options as Record<string, string>,
+    priceCents: row.priceCents,
+    stock: row.stock,
+    available: row.stock > 0,
+  };
+}
 
 function toSummary({ images, ...product }: SummaryRow): ProductSummary {
   return { ...product, image: images[0] ?? null };
@@ -38,14 +54,7 @@ export async function loadProductBySlug(slug: string): Promise<ProductDetail | n
     },
   });
   if (!row) return null;
-  const variants = row.variants.map((variant) => ({
-    id: variant.id,
-    sku: variant.sku,
-    options: variant.options as Record<string, string>,
-    priceCents: variant.priceCents,
-    stock: variant.stock,
-    available: variant.stock > 0,
-  }));
+  const variants = row.variants.map(toVariant);
   // Option values in the order the variants first use them.
   const options = row.optionNames.map((name) => ({
     name,
@@ -56,7 +65,7 @@ export async function loadProductBySlug(slug: string): Promise<ProductDetail | n
     slug: row.slug,
     name: row.name,
     description: row.description,
-    status: row.status === "ARCHIVED" ? "archived" : "active",
+    status: toStatus(row.status),
     category: row.category,
     images: row.images,
     currency: row.currency,
@@ -158,13 +167,5 @@ export async function loadVariant(variantId: number): Promise<VariantWithProduct
   });
   if (!row) return null;
   const { images, status, ...product } = row.product;
-  return {
-    id: row.id,
-    sku: row.sku,
-    options: row.options as Record<string, string>,
-    priceCents: row.priceCents,
-    stock: row.stock,
-    available: row.stock > 0,
-    product: { ...product, status: status === "ARCHIVED" ? "archived" : "active", image: images[0] ?? null },
-  };
+  return { ...toVariant(row), product: { ...product, status: toStatus(status), image: images[0] ?? null } };
 }
