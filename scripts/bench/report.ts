@@ -101,8 +101,9 @@ ${stampede.appLoads} load(s) ran in the apps; ${stampede.postgresLoads} product 
 (${fixed(memory.averageValueBytes)} bytes of value).
 
 ## The cache's Redis stopped under load
-32 connections on the product API for ${fixed(outage.load.seconds)} s; the cache's Redis (its own instance)
-was killed with SIGKILL and started again ${fixed(outage.downForMs / 1000, 1)} s later, the app untouched.
+32 connections on the product API of the second instance (warmed with the API only) for
+${fixed(outage.load.seconds)} s; the cache's Redis (its own instance) was killed with SIGKILL and started again
+${fixed(outage.downForMs / 1000, 1)} s later, the app untouched.
 - ${outage.load.requests} requests, ${outage.load.non2xx} non-2xx, ${outage.load.socketErrors} socket errors; p99 ${fixed(outage.load.p99Ms, 1)} ms, max ${fixed(outage.load.maxMs, 1)} ms
 - X-Cache seen while Redis was down: ${JSON.stringify(outage.statusesWhileDown)}
 - hits came back ${outage.hitAgainAfterMs === null ? "NOT within 30 s" : `${fixed(outage.hitAgainAfterMs / 1000, 1)} s after Redis was started again`}

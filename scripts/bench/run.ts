@@ -153,8 +153,10 @@ async function main(): Promise<void> {
   await stats.settle();
   const stampede = await runStampede({ instances: [on, second], slug: cold, stats });
   const memory = await measureMemory(cacheRedis.url, `${KEY_PREFIX}cache:product:*`);
-  await warm(on.origin, api);
-  const outage = await runOutage({ app: on, cacheRedis, apiFile, hotPath: api[0], connections: CONNECTIONS });
+  // The outage runs on the second instance, warmed with the API only: the first one's heap carries every
+  // product page rendered above, whose major collections would be measured instead of the outage.
+  await warm(second.origin, api);
+  const outage = await runOutage({ app: second, cacheRedis, apiFile, hotPath: api[0], connections: CONNECTIONS });
 
   writeReport({
     startedAt,
