@@ -38,13 +38,16 @@ describe("with the cache's Redis unreachable", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  it("reports 200 degraded, naming the cache's Redis", async () => {
+  it("reports 200 degraded, naming the cache's Redis, and the breaker open after repeated failures", async () => {
+    const { slug } = await routes.db.db.product.findFirstOrThrow({ where: { status: "ACTIVE" } });
+    for (let i = 0; i < 6; i++) await routes.product.GET(getRequest(`/api/products/${slug}`), routeContext({ slug }));
     const response = await routes.health.GET();
     expect(response.status).toBe(200);
-    expect(await readJson(response)).toMatchObject({
+    expect(await readJson(response)).toEqual({
       status: "degraded",
       postgres: "up",
       redis: { state: "up", cache: "down" },
+      cacheBreaker: "open",
     });
   });
 });
