@@ -156,7 +156,13 @@ async function main(): Promise<void> {
   // The outage runs on the second instance, warmed with the API only: the first one's heap carries every
   // product page rendered above, whose major collections would be measured instead of the outage.
   await warm(second.origin, api);
-  const outage = await runOutage({ app: second, cacheRedis, apiFile, hotPath: api[0], connections: CONNECTIONS });
+  const outage = [await runOutage({ app: second, cacheRedis, apiFile, hotPath: api[0], connections: CONNECTIONS })];
+  // Think time for about two thirds of what the store serves from PostgreSQL alone (the cache-off row).
+  const offRps = rows.find((row) => row.name === "product API, CACHE_MODE=off")!.rps;
+  const delayMs = Math.round((CONNECTIONS / (offRps * 0.66)) * 1000);
+  outage.push(
+    await runOutage({ app: second, cacheRedis, apiFile, hotPath: api[0], connections: CONNECTIONS, delayMs }),
+  );
 
   writeReport({
     startedAt,

@@ -74,10 +74,11 @@ export async function runOutage(options: {
   apiFile: string;
   hotPath: string;
   connections: number;
-}): Promise<Report["outage"]> {
-  const { app, cacheRedis, apiFile, hotPath, connections } = options;
+  delayMs?: number;
+}): Promise<Report["outage"][number]> {
+  const { app, cacheRedis, apiFile, hotPath, connections, delayMs } = options;
   const xCache = async () => (await fetch(app.origin + hotPath)).headers.get("x-cache") ?? "none";
-  const load = runWrk({ origin: app.origin, pathsFile: apiFile, connections, seconds: 30 });
+  const load = runWrk({ origin: app.origin, pathsFile: apiFile, connections, seconds: 30, delayMs });
   await sleep(5_000);
   await cacheRedis.kill();
   const killedAt = Date.now();
@@ -96,5 +97,11 @@ export async function runOutage(options: {
     if ((await xCache()) === "HIT") hitAgainAfterMs = Date.now() - restartedAt;
     else await sleep(100);
   }
-  return { load: await load, downForMs: restartedAt - killedAt, statusesWhileDown, hitAgainAfterMs };
+  return {
+    load: await load,
+    delayMs: delayMs ?? 0,
+    downForMs: restartedAt - killedAt,
+    statusesWhileDown,
+    hitAgainAfterMs,
+  };
 }

@@ -22,6 +22,8 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   zipfExponent?: number;
+  /** Think time per connection between requests (ms): a load below saturation. */
+  delayMs?: number;
 }
 
 export function runWrk(options: LoadOptions): Promise<LoadResult> {
@@ -36,7 +38,12 @@ export function runWrk(options: LoadOptions): Promise<LoadResult> {
     options.origin,
   ];
   const child = spawn("wrk", args, {
-    env: { ...process.env, BENCH_PATHS_FILE: options.pathsFile, BENCH_ZIPF_S: String(options.zipfExponent ?? 1) },
+    env: {
+      ...process.env,
+      BENCH_PATHS_FILE: options.pathsFile,
+      BENCH_ZIPF_S: String(options.zipfExponent ?? 1),
+      BENCH_DELAY_MS: String(options.delayMs ?? 0),
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";

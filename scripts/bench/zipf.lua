@@ -19,6 +19,14 @@ function init(args)
   math.randomseed(os.time() * 1000 + (id or 0))
 end
 
+-- Optional think time per connection (BENCH_DELAY_MS): a load below saturation, at the same connection count.
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+if pause > 0 then
+  function delay()
+    return pause
+  end
+end
+
 function request()
   local r, low, high = math.random(), 1, #paths
   while low < high do
