@@ -31,7 +31,8 @@ test("a shopper adds two variants, changes a quantity, removes one, and finds th
 
   await page.goto(`/products/${product.slug}?variant=${product.variants[1].sku}`);
   await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(count).toHaveText("2");
+  await expect(count).toHaveText("2"); // at once, before the server answers
+  await expect(page.getByRole("status").filter({ hasText: "Added to your cart." })).toBeVisible();
 
   await page.getByRole("link", { name: /^Cart/ }).click();
   await expect(page).toHaveURL(/\/cart$/);
@@ -69,6 +70,8 @@ test("the cart page works by keyboard", async ({ page }) => {
   await add.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("cart-count")).toHaveText("1");
+  // The count moves at once; leave the page only once the server has confirmed the add.
+  await expect(page.getByRole("status").filter({ hasText: "Added to your cart." })).toBeVisible();
   await page.goto("/cart");
   const more = page.getByRole("button", { name: /^One more/ });
   await more.focus();
