@@ -1,9 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
 import type { ReactNode } from "react";
-import { CART_COOKIE } from "@/lib/cart/cookie";
-import { cartOwnerFromCookie } from "@/lib/cart/owner";
-import { countCartItems } from "@/lib/cart/service";
+import { currentShopper } from "@/lib/auth/shopper";
 import { CartCountProvider } from "./_components/cart/cart-count";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
@@ -20,7 +17,7 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { themeColor: "#17603f" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const cartCount = await countCartItems(cartOwnerFromCookie((await cookies()).get(CART_COOKIE)?.value));
+  const { account, cartCount } = await currentShopper();
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
@@ -31,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <CartCountProvider initialCount={cartCount}>
-          <SiteHeader />
+          <SiteHeader account={account} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
             {children}
           </main>

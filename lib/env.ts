@@ -47,6 +47,20 @@ const schema = z
     MEDIA_DIR: z.string().min(1).default(".data/media"),
     /** The site's public origin: links in mail are built from it, never from the Host header. */
     AUTH_URL: z.string().url().default(LOCAL_ORIGIN),
+    /** Signs Auth.js cookies and hashes sign-in codes. Local runs generate one into .env.local; never commit it. */
+    AUTH_SECRET: z.string().min(32, "at least 32 characters (e.g. `openssl rand -base64 33`)").optional(),
+    /** SMTP for sign-in mail (nodemailer URL, e.g. smtp://user:pass@host:587). */
+    EMAIL_SERVER: z.string().url().optional(),
+    EMAIL_FROM: z.string().min(3).default("Brisk <no-reply@brisk.local>"),
+    /** `1`: without EMAIL_SERVER, sign-in mail goes to the dev mailbox, and only while HOST is loopback. */
+    AUTH_DEV_MAILBOX: z.enum(["0", "1"]).default("0"),
+    /** GitHub OAuth, offered when both are set. */
+    AUTH_GITHUB_ID: z.string().min(1).optional(),
+    AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+    /** How many proxies in front of the app append to x-forwarded-for; 0: the header is not trusted at all. */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** Sign-in mails the whole site sends per minute, before answering 429 (a flood of sign-in requests). */
+    SIGNIN_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
     /** Other origins allowed to send state-changing requests (comma-separated), besides the site's own. */
     ALLOWED_ORIGINS: z
       .string()

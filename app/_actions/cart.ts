@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { CART_COOKIE, cartCookieOptions } from "@/lib/cart/cookie";
+import type { CartOwner } from "@/lib/redis/keys";
 import { addItemSchema, setQuantitySchema, variantIdSchema } from "@/lib/cart/input";
-import { cartOwnerForWrite, cartOwnerFromCookie } from "@/lib/cart/owner";
+import { requestCartOwner, requestCartOwnerForWrite } from "@/lib/cart/request-owner";
 import { addToCart, CartError, removeFromCart, updateCartLine } from "@/lib/cart/service";
 import { StateUnavailableError } from "@/lib/redis/state";
 
@@ -23,21 +24,18 @@ function failure(error: unknown): CartActionResult {
   throw error;
 }
 
-async function guestCookie() {
-  return (await cookies()).get(CART_COOKIE)?.value;
-}
-
-async function renewCookie(id: string) {
-  (await cookies()).set(CART_COOKIE, id, cartCookieOptions());
+/** A guest's cart cookie is renewed with the cart; a signed-in user's cart needs none. */
+async function renewCookie(owner: CartOwner) {
+  if (owner.kind === "guest") (await cookies()).set(CART_COOKIE, owner.id, cartCookieOptions());
 }
 
 export async function addToCartAction(variantId: number, quantity: number): Promise<CartActionResult> {
   const input = addItemSchema.safeParse({ variantId, quantity });
   if (!input.success) return { ok: false, error: "That quantity cannot be added." };
   try {
-    const { owner, newCartId } = await cartOwnerForWrite(await guestCookie());
+    const { owner } = await requestCartOwnerForWrite(await cookies());
     const change = await addToCart(owner, input.data.variantId, input.data.quantity);
-    await renewCookie(newCartId ?? owner.id);
+    await renewCookie(owner);
     revalidatePath("/cart");
     return { ok: true, count: change.cart.count, ...(change.notice ? { notice: change.notice } : {}) };
   } catch (error) {
@@ -49,14 +47,15 @@ export async function addToCartAction(variantId: number, quantity: number): Prom
 export async function setQuantityAction(_previous: CartActionResult | null, form: FormData): Promise<CartActionResult> {
   const variantId = variantIdSchema.safeParse(form.get("variantId"));
   const input = setQuantitySchema.safeParse({ quantity: Number(form.get("quantity")) });
-  const owner = cartOwnerFromCookie(await guestCookie());
-  if (!variantId.success || !input.success || !owner) return { ok: false, error: "That quantity cannot be set." };
+  if (!variantId.success || !input.success) return { ok: false, error: "That quantity cannot be set." };
   try {
+    const owner = await requestCartOwner(await cookies());
+    if (!owner) return { ok: false, error: "That item is not in your cart." };
     const change =
       input.data.quantity === 0
         ? { cart: await removeFromCart(owner, variantId.data), notice: undefined }
         : await updateCartLine(owner, variantId.data, input.data.quantity);
-    await renewCookie(owner.id);
+    await renewCookie(owner);
     revalidatePath("/", "layout");
     return { ok: true, count: change.cart.count, ...(change.notice ? { notice: change.notice } : {}) };
   } catch (error) {

@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { AccountLink, type HeaderAccount } from "./account/account-link";
 import { CartLink } from "./cart/cart-count";
 import { SearchForm } from "./search-form";
 
-export function SiteHeader() {
+export function SiteHeader({ account }: { account: HeaderAccount }) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-4 sm:px-6">
@@ -17,7 +18,8 @@ export function SiteHeader() {
         <div className="order-last w-full sm:order-none sm:ml-auto sm:w-72">
           <SearchForm />
         </div>
-        <div className="ml-auto sm:ml-0">
+        <div className="ml-auto flex items-center gap-4 sm:ml-0">
+          <AccountLink account={account} />
           <CartLink />
         </div>
       </div>

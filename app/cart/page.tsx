@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
-import { CART_COOKIE } from "@/lib/cart/cookie";
-import { cartOwnerFromCookie } from "@/lib/cart/owner";
+import { requestCartOwner } from "@/lib/cart/request-owner";
 import { viewCart } from "@/lib/cart/service";
 import type { CartView } from "@/lib/cart/view";
 import { StateUnavailableError } from "@/lib/redis/state";
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: "Your cart" };
 
 async function loadCart(): Promise<CartView | "unavailable"> {
   try {
-    return await viewCart(cartOwnerFromCookie((await cookies()).get(CART_COOKIE)?.value));
+    return await viewCart(await requestCartOwner(await cookies()));
   } catch (error) {
     if (error instanceof StateUnavailableError) return "unavailable";
     throw error;

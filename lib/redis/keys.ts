@@ -25,6 +25,22 @@ export const redisKeys = {
    * `cart:{u:<userId>}`; the braces keep each cart (and what one operation touches) in one slot.
    */
   cart: (owner: CartOwner) => `${prefix()}cart:{${owner.kind === "guest" ? "c" : "u"}:${owner.id}}`,
+  /** Which guest carts were merged into this user's cart (same slot as the cart: the merge records it atomically). */
+  cartMerged: (userId: string) => `${prefix()}cart:{u:${userId}}:merged`,
+  /** A session, `sess:{u:<userId>}:<sessionToken>`: JSON, expiring with the session (PXAT). */
+  session: (userId: string, sessionToken: string) => `${prefix()}sess:{u:${userId}}:${sessionToken}`,
+  /** The set of a user's session tokens, in the same slot as the sessions. */
+  sessionIndex: (userId: string) => `${prefix()}sess:{u:${userId}}:index`,
+  /** A pending sign-in code (hashed by Auth.js), `vt:{e:<email>}:<hash>`, expiring with it. */
+  verificationToken: (email: string, hashedToken: string) => `${prefix()}vt:{e:${email}}:${hashedToken}`,
+  /** Wrong tries at an e-mail's codes; at the limit every pending code of that e-mail is dead. */
+  verificationTries: (email: string) => `${prefix()}vt:{e:${email}}:tries`,
+  /** The hashes of an e-mail's pending codes (so the fifth wrong try can kill them all). */
+  verificationIndex: (email: string) => `${prefix()}vt:{e:${email}}:index`,
+  /** A fixed-window counter: `rl:{<scope>}:<window>`, e.g. scope `signin-email:<email>`. */
+  rateLimit: (scope: string, window: number) => `${prefix()}rl:{${scope}}:${window}`,
+  /** Dev mailbox: the mails sent to one address, newest first (only with AUTH_DEV_MAILBOX=1). */
+  devMailbox: (email: string) => `${prefix()}mailbox:{e:${email}}`,
   /** Everything the cache wrote, for SCAN (reseeding, test resets). */
   cachePattern: () => `${prefix()}cache*`,
   /** Everything under the prefix (test resets). */

@@ -1,7 +1,9 @@
+import { ensureLocalAuthEnv } from "./local-auth-env";
 import { prepareStore } from "./prepare";
-import { serve } from "./serve";
+import { localOrigin, serve } from "./serve";
 
 /** `npm run dev`: the same as `npm start`, with `next dev` (no build). */
+ensureLocalAuthEnv(localOrigin());
 prepareStore()
   .then(() => serve("dev"))
   .catch((error: Error) => {

@@ -1,8 +1,10 @@
 import { buildIfChanged } from "./build-if-changed";
+import { ensureLocalAuthEnv } from "./local-auth-env";
 import { prepareStore } from "./prepare";
-import { serve } from "./serve";
+import { localOrigin, serve } from "./serve";
 
 /** `npm start`: provisions, migrates, seeds an empty store, builds when sources changed, serves. */
+ensureLocalAuthEnv(localOrigin());
 prepareStore()
   .then(() => {
     buildIfChanged();

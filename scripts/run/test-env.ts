@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { parseEnv } from "../../lib/env";
 
 /**
@@ -22,6 +23,9 @@ export function testEnv(source: Record<string, string | undefined> = process.env
     REDIS_KEY_PREFIX: TEST_KEY_PREFIX,
     MEDIA_DIR: base.MEDIA_DIR,
     AUTH_URL: TEST_ORIGIN,
+    // One secret per test run: the runner's children inherit it (never written to disk).
+    AUTH_SECRET: source.AUTH_SECRET ?? randomBytes(33).toString("base64url"),
+    AUTH_DEV_MAILBOX: "1",
     HOST: "127.0.0.1",
     PORT: String(TEST_PORT),
     NEXT_TELEMETRY_DISABLED: "1",

@@ -1,8 +1,7 @@
 import type { NextRequest } from "next/server";
-import { CART_COOKIE } from "@/lib/cart/cookie";
 import { cartErrorResponse, cartResponse } from "@/lib/cart/http";
 import { addItemSchema } from "@/lib/cart/input";
-import { cartOwnerForWrite } from "@/lib/cart/owner";
+import { requestCartOwnerForWrite } from "@/lib/cart/request-owner";
 import { addToCart } from "@/lib/cart/service";
 import { parseJsonBody } from "@/lib/http/body";
 import { refuseCrossOrigin } from "@/lib/http/origin";
@@ -17,9 +16,9 @@ export const POST = withErrorBoundary("api/cart/items", async (request: NextRequ
   const body = await parseJsonBody(request, addItemSchema);
   if (!body.ok) return body.response;
   try {
-    const { owner, newCartId } = await cartOwnerForWrite(request.cookies.get(CART_COOKIE)?.value);
+    const { owner, guestCartId } = await requestCartOwnerForWrite(request.cookies);
     const change = await addToCart(owner, body.data.variantId, body.data.quantity);
-    return cartResponse(change, newCartId ?? (owner.kind === "guest" ? owner.id : undefined));
+    return cartResponse(change, guestCartId);
   } catch (error) {
     return cartErrorResponse(error);
   }

@@ -1,0 +1,45 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { safeCallbackUrl, SIGNIN_EMAIL_COOKIE } from "@/lib/auth/callback-url";
+import { CODE_LIFETIME_MS } from "@/lib/auth/code-store";
+import { signIn, signOut } from "@/lib/auth/config";
+import { secureCookies } from "@/lib/auth/cookies";
+import { admitSignInRequest } from "@/lib/auth/sign-in-request";
+
+/** The /signin page's server actions: ask for a code (checked and rate-limited as the API is), GitHub, sign out. */
+
+export type SignInFormState = { error?: string } | null;
+
+const UNAVAILABLE = "Sign-in is briefly unavailable. Please try again in a moment.";
+
+export async function requestSignInCodeAction(_previous: SignInFormState, form: FormData): Promise<SignInFormState> {
+  const callbackUrl = safeCallbackUrl(form.get("callbackUrl"));
+  const admission = await admitSignInRequest(form.get("email"), await headers());
+  if (!admission.ok) return { error: admission.message };
+  let sent: unknown;
+  try {
+    sent = await signIn("email", { email: admission.email, redirect: false, redirectTo: callbackUrl });
+  } catch {
+    return { error: UNAVAILABLE };
+  }
+  // Auth.js answers with where it would send the browser; an `error` there means the mail did not go out.
+  if (typeof sent === "string" && new URL(sent, "http://x").searchParams.has("error")) return { error: UNAVAILABLE };
+  (await cookies()).set(SIGNIN_EMAIL_COOKIE, admission.email, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    maxAge: CODE_LIFETIME_MS / 1000,
+  });
+  redirect(`/signin?step=code&callbackUrl=${encodeURIComponent(callbackUrl)}`);
+}
+
+export async function signInWithGitHubAction(form: FormData): Promise<void> {
+  await signIn("github", { redirectTo: safeCallbackUrl(form.get("callbackUrl")) });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

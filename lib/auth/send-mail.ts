@@ -1,0 +1,24 @@
+import nodemailer from "nodemailer";
+import { env } from "../env";
+import { globalSingleton } from "../global-singleton";
+import { deliverToDevMailbox } from "./dev-mailbox";
+import { mailDelivery } from "./mail-delivery";
+
+/** Sends a mail the way mail-delivery.ts says: SMTP, the dev mailbox, or not at all (throws). */
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const transport = (server: string) =>
+  globalSingleton(`mail.transport:${server}`, () => nodemailer.createTransport(server));
+
+export async function sendMail(mail: OutgoingMail): Promise<void> {
+  const delivery = mailDelivery();
+  if (delivery.kind === "off") throw new Error(delivery.reason);
+  if (delivery.kind === "dev-mailbox") return deliverToDevMailbox(mail);
+  await transport(delivery.server).sendMail({ from: env.EMAIL_FROM, ...mail });
+}

@@ -1,0 +1,31 @@
+import { cookies } from "next/headers";
+import { cartOwnerFromCookie } from "../cart/owner";
+import { CART_COOKIE } from "../cart/cookie";
+import { countCartItems } from "../cart/service";
+import type { CartOwner } from "../redis/keys";
+import { StateUnavailableError } from "../redis/state";
+import { currentUser } from "./current-user";
+
+/**
+ * What every page's header shows of the shopper: who is signed in (or that Redis cannot say right now)
+ * and how many items the cart holds (null when Redis cannot say).
+ */
+
+export interface Shopper {
+  account: { name: string } | null | "unavailable";
+  cartCount: number | null;
+}
+
+export async function currentShopper(): Promise<Shopper> {
+  try {
+    const signedIn = await currentUser();
+    const owner: CartOwner | null = signedIn
+      ? { kind: "user", id: signedIn.user.id }
+      : cartOwnerFromCookie((await cookies()).get(CART_COOKIE)?.value);
+    const account = signedIn ? { name: signedIn.user.name ?? signedIn.user.email } : null;
+    return { account, cartCount: await countCartItems(owner) };
+  } catch (error) {
+    if (error instanceof StateUnavailableError) return { account: "unavailable", cartCount: null };
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+import { env } from "../env";
+
+/**
+ * The sign-in mail: the 6-digit code and a magic link, in one message. The link is built on AUTH_URL, never
+ * on the request's Host header (a forged Host must not send a shopper's code to another site).
+ */
+
+export function signInLink(authUrl: string): string {
+  const given = new URL(authUrl);
+  return new URL(given.pathname + given.search, env.AUTH_URL).toString();
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function signInMail(to: string, code: string, link: string) {
+  const subject = `Your Brisk sign-in code: ${code}`;
+  const text = [
+    `Your sign-in code is ${code}. It works once, for 10 minutes.`,
+    "",
+    `Or open this link to sign in: ${link}`,
+    "",
+    "If you did not ask to sign in to Brisk, ignore this mail.",
+  ].join("\n");
+  const html = `<p>Your sign-in code is <strong style="font-size:1.4em;letter-spacing:.2em">${code}</strong>.
+It works once, for 10 minutes.</p>
+<p><a href="${escapeHtml(link)}">Sign in to Brisk</a></p>
+<p>If you did not ask to sign in to Brisk, ignore this mail.</p>`;
+  return { to, subject, text, html };
+}

@@ -1,0 +1,62 @@
+import { getVariant } from "../catalog/queries";
+import { redisKeys, type CartOwner } from "../redis/keys";
+import { CART_DELETE_IF_UNCHANGED_LUA, CART_MERGE_LUA } from "../redis/scripts/cart-merge";
+import { withStateRedis } from "../redis/state";
+import { CART_TTL_MS, MAX_LINES, MAX_QUANTITY_PER_LINE, readCartLines } from "./store";
+
+/**
+ * `mergeGuestCart`: on sign-in the guest's lines join the user's cart, quantities summed and clamped by the
+ * cart's rules (stock, 99 per line, 100 lines; variants no longer for sale are dropped). Two idempotent
+ * steps (scripts/cart-merge.ts): a repeated or interrupted merge never doubles a line.
+ */
+
+export type MergeOutcome = "merged" | "already" | "empty";
+
+/** Canonical form of a cart's lines, as the delete-if-unchanged script compares them. */
+const snapshotOf = (lines: Map<number, number>) =>
+  [...lines]
+    .map(([variantId, quantity]) => `${variantId}=${quantity}`)
+    .sort()
+    .join(",");
+
+/** Step 1: the guest's lines into the user's cart, and the guest cart recorded as merged, in one script. */
+export async function applyGuestLines(
+  guestId: string,
+  userId: string,
+  lines: Map<number, number>,
+): Promise<MergeOutcome> {
+  const args: Array<string | number> = [];
+  for (const [variantId, quantity] of lines) {
+    const variant = await getVariant(variantId);
+    if (!variant || variant.product.status !== "active") continue;
+    args.push(variantId, quantity, Math.max(0, Math.min(variant.stock, MAX_QUANTITY_PER_LINE)));
+  }
+  const user: CartOwner = { kind: "user", id: userId };
+  const outcome = await withStateRedis((redis) =>
+    redis.eval(
+      CART_MERGE_LUA,
+      2,
+      redisKeys.cart(user),
+      redisKeys.cartMerged(userId),
+      guestId,
+      CART_TTL_MS,
+      MAX_LINES,
+      ...args,
+    ),
+  );
+  return outcome as MergeOutcome;
+}
+
+/** Step 2: the guest cart goes, unless it changed since `lines` were read (then it is left as it is). */
+export async function deleteGuestCartIfUnchanged(guestId: string, lines: Map<number, number>): Promise<boolean> {
+  const key = redisKeys.cart({ kind: "guest", id: guestId });
+  return (await withStateRedis((redis) => redis.eval(CART_DELETE_IF_UNCHANGED_LUA, 1, key, snapshotOf(lines)))) === 1;
+}
+
+export async function mergeGuestCart(guestId: string, userId: string): Promise<MergeOutcome> {
+  const lines = await readCartLines({ kind: "guest", id: guestId });
+  if (lines.size === 0) return "empty";
+  const outcome = await applyGuestLines(guestId, userId, lines);
+  await deleteGuestCartIfUnchanged(guestId, lines);
+  return outcome;
+}

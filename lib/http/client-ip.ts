@@ -1,0 +1,35 @@
+import { isIP } from "node:net";
+import { env } from "../env";
+import { isLoopbackHost } from "../auth/mail-delivery";
+
+/**
+ * The client's IP, for rate limits. A route handler cannot see the socket, and `x-forwarded-for` is
+ * whatever the client wrote, so it is read only when TRUST_PROXY_HOPS says how many proxies in front of
+ * the app append to it: the address the outermost trusted proxy saw is that many entries from the right.
+ * Anything the client wrote to the left of it is ignored. Without trusted proxies: null (no per-IP limit).
+ */
+
+function forwardedFor(headers: Headers): string[] {
+  return (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+export function clientIp(headers: Headers, hops: number = env.TRUST_PROXY_HOPS): string | null {
+  if (hops === 0) return null;
+  const entries = forwardedFor(headers);
+  if (entries.length === 0) return null;
+  const ip = entries[Math.max(0, entries.length - hops)];
+  return isIP(ip) ? ip : null;
+}
+
+/** True when a proxy header names an address beyond loopback (Next itself fills in the socket's address). */
+export function arrivesThroughProxy(headers: Headers): boolean {
+  const named = [
+    ...forwardedFor(headers),
+    ...(headers.get("x-real-ip") ? [headers.get("x-real-ip")!.trim()] : []),
+    ...[...(headers.get("forwarded") ?? "").matchAll(/for="?\[?([^\]";,]+)/gi)].map((match) => match[1]),
+  ];
+  return named.some((address) => !isLoopbackHost(address));
+}
