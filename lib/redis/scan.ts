@@ -19,3 +19,18 @@ export async function deleteByPattern(client: Redis | Cluster, pattern: string):
   }
   return deleted;
 }
+
+/** Every key matching `pattern`, node by node (tests and maintenance, not request paths). */
+export async function scanKeys(client: Redis | Cluster, pattern: string): Promise<string[]> {
+  const nodes = client instanceof Cluster ? client.nodes("master") : [client];
+  const found: string[] = [];
+  for (const node of nodes) {
+    let cursor = "0";
+    do {
+      const [next, keys] = await node.scan(cursor, "MATCH", pattern, "COUNT", 500);
+      cursor = next;
+      found.push(...keys);
+    } while (cursor !== "0");
+  }
+  return found;
+}

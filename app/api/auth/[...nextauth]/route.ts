@@ -10,7 +10,10 @@ export const GET = handlers.GET;
 
 export async function POST(request: NextRequest) {
   if (request.nextUrl.pathname.endsWith("/signin/email")) {
-    const form = await request.clone().formData().catch(() => null);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
     const admission = await admitSignInRequest(form?.get("email"), request.headers);
     if (!admission.ok) {
       const headers = admission.retryAfterSeconds ? { "Retry-After": String(admission.retryAfterSeconds) } : undefined;
