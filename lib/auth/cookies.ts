@@ -1,4 +1,4 @@
-import { env } from "../env";
+import { env, type Env } from "../env";
 
 /** The session cookie: httpOnly, SameSite=Lax, Secure (and `__Secure-`) when AUTH_URL is https. */
 
@@ -6,13 +6,14 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 /** Auth.js moves a session's expiry at most once a day (and the session key's PXAT with it). */
 export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 
-export const secureCookies = () => new URL(env.AUTH_URL).protocol === "https:";
+export const secureCookies = (source: Env = env) => new URL(source.AUTH_URL).protocol === "https:";
 
-export const sessionCookieName = () => (secureCookies() ? "__Secure-authjs.session-token" : "authjs.session-token");
+export const sessionCookieName = (source: Env = env) =>
+  secureCookies(source) ? "__Secure-authjs.session-token" : "authjs.session-token";
 
-export const sessionCookieOptions = () => ({
+export const sessionCookieOptions = (source: Env = env) => ({
   httpOnly: true,
   sameSite: "lax" as const,
   path: "/",
-  secure: secureCookies(),
+  secure: secureCookies(source),
 });
