@@ -74,11 +74,10 @@ return 1
 
 /**
  * Uses a code once (GETDEL). A wrong code counts a try; at the limit every pending code of the e-mail is
- * deleted, so even the right one no longer works. KEYS: token, index, tries.
+ * deleted, so even the right one no longer works (a new code starts the count again). KEYS: token, index, tries.
  * ARGV: hash, max tries, tries' lifetime (ms), the token keys' prefix. Returns the record JSON or nil.
  */
 export const CODE_USE_LUA = `
-if tonumber(redis.call('GET', KEYS[3]) or '0') >= tonumber(ARGV[2]) then return nil end
 local raw = redis.call('GETDEL', KEYS[1])
 if raw then
   redis.call('SREM', KEYS[2], ARGV[1])
