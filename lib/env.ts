@@ -61,6 +61,8 @@ const schema = z
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** Sign-in mails the whole site sends per minute, before answering 429 (a flood of sign-in requests). */
     SIGNIN_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    /** How often each instance cancels pending orders older than 15 minutes (and gives their stock back). */
+    ORDER_SWEEP_INTERVAL_MS: milliseconds(60_000, 3_600_000),
     /** Other origins allowed to send state-changing requests (comma-separated), besides the site's own. */
     ALLOWED_ORIGINS: z
       .string()

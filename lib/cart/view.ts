@@ -60,9 +60,16 @@ function lineFor(variantId: number, quantity: number, variant: VariantWithProduc
   return problem ? { ...line, problem } : line;
 }
 
-export async function priceCart(quantities: Map<number, number>): Promise<CartView> {
+/**
+ * Prices cart lines with the catalog's current variants: through lib/cache by default; checkout passes
+ * a loader that reads PostgreSQL, so the same fingerprint compares what the shopper saw with the truth.
+ */
+export async function priceCart(
+  quantities: Map<number, number>,
+  loadVariant: (variantId: number) => Promise<VariantWithProduct | null> = getVariant,
+): Promise<CartView> {
   const entries = [...quantities.entries()];
-  const variants = await Promise.all(entries.map(([variantId]) => getVariant(variantId)));
+  const variants = await Promise.all(entries.map(([variantId]) => loadVariant(variantId)));
   const lines = entries
     .map(([variantId, quantity], index) => lineFor(variantId, quantity, variants[index]))
     .sort((a, b) => a.name.localeCompare(b.name) || (a.sku ?? "").localeCompare(b.sku ?? ""));

@@ -45,9 +45,10 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   return result.data;
 }
 
-async function invalidateProduct(productId: number): Promise<void> {
+/** After a commit that changed these products (also checkout's stock moves): their entries and every listing. */
+export async function invalidateProducts(...productIds: number[]): Promise<void> {
   // false means Redis is down: the cache keeps the invalidation and sends it before its next read.
-  await cache.invalidateTags(cacheTags.product(productId), cacheTags.listings);
+  await cache.invalidateTags(...productIds.map((id) => cacheTags.product(id)), cacheTags.listings);
 }
 
 /** Changes prices and stock levels of one product's variants, all or none. */
@@ -64,7 +65,7 @@ export async function updateVariants(productId: number, changes: unknown[]): Pro
     }
     await refreshProductSummaries(tx, [productId]);
   });
-  await invalidateProduct(productId);
+  await invalidateProducts(productId);
 }
 
 /** Changes a product's name, description or status (archiving hides it from the store). */
@@ -76,5 +77,5 @@ export async function updateProductDetails(productId: number, change: unknown): 
     const { count } = await tx.product.updateMany({ where: { id: productId }, data: { ...text, status: stored } });
     if (count === 0) throw new CatalogWriteError("not_found", `no product ${productId}`);
   });
-  await invalidateProduct(productId);
+  await invalidateProducts(productId);
 }

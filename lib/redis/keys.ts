@@ -41,6 +41,8 @@ export const redisKeys = {
   rateLimit: (scope: string, window: number) => `${prefix()}rl:{${scope}}:${window}`,
   /** Dev mailbox: the mails sent to one address, newest first (only with AUTH_DEV_MAILBOX=1). */
   devMailbox: (email: string) => `${prefix()}mailbox:{e:${email}}`,
+  /** A checkout's idempotency record, `idem:{<scope>}:<key>`; scope `c:<cartId>` or `u:<userId>`. */
+  idempotency: (scope: string, key: string) => `${prefix()}idem:{${scope}}:${key}`,
   /** Everything the cache wrote, for SCAN (reseeding, test resets). */
   cachePattern: () => `${prefix()}cache*`,
   /** Everything under the prefix (test resets). */
