@@ -10,7 +10,8 @@ let taken = new Set<number>();
 /** A variant of an active product no other test here uses, set to `stock` (and `priceCents`), caches invalidated. */
 export async function freshVariant(stock: number, priceCents?: number) {
   const variant = await db.variant.findFirstOrThrow({
-    where: { id: { notIn: [...taken] }, product: { status: "ACTIVE" } },
+    // Never ordered before (by any test file), so counting its orders counts this test's.
+    where: { id: { notIn: [...taken] }, product: { status: "ACTIVE" }, orderLines: { none: {} } },
     select: { id: true, productId: true, priceCents: true, product: { select: { slug: true } } },
     orderBy: { id: "desc" },
   });
