@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import Redis from "ioredis";
 import { TEST_KEY_PREFIX, testEnv } from "../scripts/run/test-env";
+import { signIn, uniqueEmail } from "./helpers";
 
 /** A product with a variant in stock, found through the JSON API. */
 async function productInStock(page: Page) {
@@ -13,26 +14,11 @@ async function productInStock(page: Page) {
   throw new Error("no kitchen product in stock");
 }
 
-/** Signs in on /signin with the code from the dev mailbox, as a shopper would (keyboard and clicks). */
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("button", { name: "Send me a sign-in code" }).click();
-  const codeField = page.getByLabel(/The 6-digit code we sent/);
-  await expect(codeField).toBeVisible();
-  const { mails } = await (await page.request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`)).json();
-  const code = /code is (\d{6})/.exec(mails[0].text)![1];
-  await codeField.fill(code);
-  await codeField.press("Enter");
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByTestId("account-email")).toHaveText(email);
-}
-
 test("a guest's cart merges on sign-in, follows the user to a second browser, and sign out everywhere ends both", async ({
   page,
   browser,
 }) => {
-  const email = `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+  const email = uniqueEmail("e2e");
   const product = await productInStock(page);
   const count = page.getByTestId("cart-count");
 

@@ -33,5 +33,6 @@ export async function signOutEverywhereAction(): Promise<void> {
   const { user } = await requireUser();
   await deleteUserSessions(user.id);
   (await cookies()).delete(sessionCookieName());
+  revalidatePath("/", "layout");
   redirect("/signin");
 }

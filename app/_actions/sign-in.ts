@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { safeCallbackUrl, SIGNIN_EMAIL_COOKIE } from "@/lib/auth/callback-url";
@@ -41,5 +42,6 @@ export async function signInWithGitHubAction(form: FormData): Promise<void> {
 }
 
 export async function signOutAction(): Promise<void> {
+  revalidatePath("/", "layout");
   await signOut({ redirectTo: "/" });
 }

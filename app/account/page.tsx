@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { accountView } from "@/lib/auth/account";
 import { currentUser } from "@/lib/auth/current-user";
@@ -27,6 +28,11 @@ export default async function AccountPage() {
         </p>
         <NameForm name={user.name ?? ""} />
       </section>
+      <p>
+        <Link href="/account/orders" className="font-medium text-brand-700 underline">
+          Your orders
+        </Link>
+      </p>
       <section className="space-y-4 rounded-lg border border-stone-200 bg-white p-6">
         <h2 className="text-lg font-semibold">Where you are signed in</h2>
         <ul aria-label="Active sessions" className="divide-y divide-stone-100">

@@ -54,6 +54,12 @@ export default async function CartPage() {
             </span>
           </div>
           <p className="mt-1 text-sm text-stone-500">Shipping and tax are worked out at checkout.</p>
+          <Link
+            href="/checkout"
+            className="mt-6 block rounded-md bg-brand-700 px-4 py-3 text-center font-semibold text-white"
+          >
+            Check out
+          </Link>
         </>
       )}
     </div>
