@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateVariants } from "@/lib/catalog/mutations";
 import { db } from "@/lib/db";
-import { closeRedisClients } from "@/lib/redis/clients";
+import { closeRedisClients, redisClient } from "@/lib/redis/clients";
+import { redisKeys } from "@/lib/redis/keys";
 import { AppServer } from "@/lib/testing/app-server";
 import { BrowserClient } from "@/lib/testing/browser-client";
 import {
@@ -73,6 +74,25 @@ describe("checkout under concurrency", () => {
     const other = await postCheckout(shopper, { ...body, name: "Someone Else" }, key);
     expect(other.status).toBe(409);
     expect(other.json.error.code).toBe("idempotency_conflict");
+  });
+});
+
+describe("idempotency without Redis' record", () => {
+  it("a lost Redis record cannot make a second order: the unique column answers with the first", async () => {
+    const variant = await freshVariant(5);
+    const shopper = client();
+    await addToCart(shopper, variant.id);
+    const body = checkoutBody();
+    const key = randomUUID();
+    const first = await postCheckout(shopper, body, key);
+    expect(first.status).toBe(201);
+    const cartId = shopper.cookies.get("brisk_cart")!;
+    await redisClient("state").del(redisKeys.idempotency(`c:${cartId}`, key));
+    const again = await postCheckout(shopper, body, key);
+    expect(again.status).toBe(200);
+    expect(again.json.order.id).toBe(first.json.order.id);
+    expect(await db.order.count({ where: { lines: { some: { variantId: variant.id } } } })).toBe(1);
+    expect(await stockOf(variant.id)).toBe(4);
   });
 });
 
