@@ -5,6 +5,12 @@ test("a signed-in shopper checks out with the test card, sees the order in their
   page,
 }) => {
   const variant = await variantWithStock(page, "accessories", 2, 5);
+  // Browse to it: search, then the result.
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: "Search products" }).fill(variant.name);
+  await page.getByRole("searchbox", { name: "Search products" }).press("Enter");
+  await page.getByRole("link", { name: variant.name }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/products/${variant.slug}`));
   await addToCart(page, variant.slug, variant.sku);
   await signIn(page, uniqueEmail("buyer"));
 

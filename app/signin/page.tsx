@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { safeCallbackUrl, SIGNIN_EMAIL_COOKIE } from "@/lib/auth/callback-url";
 import { triesLeft } from "@/lib/auth/code-store";
-import { githubConfigured } from "@/lib/auth/config";
+import { githubConfigured } from "@/lib/auth/providers";
 import { currentUser } from "@/lib/auth/current-user";
 import { mailDelivery } from "@/lib/auth/mail-delivery";
 import { StateUnavailableError } from "@/lib/redis/state";

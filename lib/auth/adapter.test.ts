@@ -112,7 +112,7 @@ describe("sessions (Redis)", () => {
     const session = await adapter.createSession({
       sessionToken: "",
       userId: user.id,
-      expires: new Date(Date.now() + 150),
+      expires: new Date(Date.now() + 2_000),
     });
     expect(await adapter.getSessionAndUser(session.sessionToken)).not.toBeNull();
     await expect.poll(() => adapter.getSessionAndUser(session.sessionToken), { timeout: 5_000 }).toBeNull();
@@ -165,6 +165,14 @@ describe("verification tokens (sign-in codes, Redis)", () => {
     expect(await pexpireTime(redisKeys.verificationToken(identifier, "hash-1"))).toBe(created.expires.getTime());
     expect(await adapter.useVerificationToken({ identifier, token: "hash-1" })).toEqual(created);
     expect(await adapter.useVerificationToken({ identifier, token: "hash-1" })).toBeNull();
+  });
+
+  it("a new code replaces the e-mail's older one", async () => {
+    const identifier = email();
+    await adapter.createVerificationToken(token(identifier, "older"));
+    await adapter.createVerificationToken(token(identifier, "newer"));
+    expect(await adapter.useVerificationToken({ identifier, token: "older" })).toBeNull();
+    expect(await adapter.useVerificationToken({ identifier, token: "newer" })).not.toBeNull();
   });
 
   it("a code of one e-mail does not work for another", async () => {

@@ -34,6 +34,7 @@ export async function createCode(record: CodeRecord): Promise<CodeRecord> {
       stored,
       record.expires.getTime(),
       record.token,
+      redisKeys.verificationToken(record.identifier, ""),
     ),
   );
   return record;

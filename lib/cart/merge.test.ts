@@ -86,7 +86,23 @@ describe("mergeGuestCart", () => {
     expect(await redisClient("state").exists(redisKeys.cart(interrupted.from))).toBe(0);
   });
 
-  it("leaves a guest cart that changed after it was read", async () => {
+  it("lines added to the guest cart after it was read (another tab) are merged too, once", async () => {
+    const { from, to, a, b, c } = await twoCarts();
+    const lines = await readCartLines(from);
+    await addCartItem(from, c.id, 2, c.stock);
+    await addCartItem(from, b.id, 1, b.stock);
+    expect(await mergeGuestCart(from.id, to.id, lines)).toBe("merged");
+    expect(await readCartLines(to)).toEqual(
+      new Map([
+        [a.id, 3],
+        [b.id, 2],
+        [c.id, 5],
+      ]),
+    );
+    expect(await redisClient("state").exists(redisKeys.cart(from))).toBe(0);
+  });
+
+  it("the delete step leaves a guest cart that changed after it was read", async () => {
     const { from, to, c } = await twoCarts();
     const lines = await readCartLines(from);
     await applyGuestLines(from.id, to.id, lines);

@@ -19,9 +19,12 @@ const snapshotOf = (lines: Map<number, number>) =>
     .sort()
     .join(",");
 
-/** Step 1: the guest's lines into the user's cart, and the guest cart recorded as merged, in one script. */
+/**
+ * Step 1: the guest's lines into the user's cart, and `mergeId` (the guest cart's id) recorded as merged,
+ * in one script.
+ */
 export async function applyGuestLines(
-  guestId: string,
+  mergeId: string,
   userId: string,
   lines: Map<number, number>,
 ): Promise<MergeOutcome> {
@@ -38,7 +41,7 @@ export async function applyGuestLines(
       2,
       redisKeys.cart(user),
       redisKeys.cartMerged(userId),
-      guestId,
+      mergeId,
       CART_TTL_MS,
       MAX_LINES,
       ...args,
@@ -53,10 +56,33 @@ export async function deleteGuestCartIfUnchanged(guestId: string, lines: Map<num
   return (await withStateRedis((redis) => redis.eval(CART_DELETE_IF_UNCHANGED_LUA, 1, key, snapshotOf(lines)))) === 1;
 }
 
-export async function mergeGuestCart(guestId: string, userId: string): Promise<MergeOutcome> {
-  const lines = await readCartLines({ kind: "guest", id: guestId });
+/** What was added to a cart since `before`: new lines, and the increase of grown ones. */
+function addedSince(now: Map<number, number>, before: Map<number, number>): Map<number, number> {
+  const added = new Map<number, number>();
+  for (const [variantId, quantity] of now) {
+    const more = quantity - (before.get(variantId) ?? 0);
+    if (more > 0) added.set(variantId, more);
+  }
+  return added;
+}
+
+/** `linesAsRead`: the guest's lines as the caller already read them (by default they are read now). */
+export async function mergeGuestCart(
+  guestId: string,
+  userId: string,
+  linesAsRead?: Map<number, number>,
+): Promise<MergeOutcome> {
+  const guest: CartOwner = { kind: "guest", id: guestId };
+  let lines = linesAsRead ?? (await readCartLines(guest));
   if (lines.size === 0) return "empty";
   const outcome = await applyGuestLines(guestId, userId, lines);
-  await deleteGuestCartIfUnchanged(guestId, lines);
+  // Changed between the steps (another tab added to it): merge what was added, under a merge id of its
+  // own (the new contents name it, so a retry of this round adds nothing twice), then try the delete again.
+  for (let round = 0; round < 3 && !(await deleteGuestCartIfUnchanged(guestId, lines)); round++) {
+    const now = await readCartLines(guest);
+    const added = addedSince(now, lines);
+    if (added.size > 0) await applyGuestLines(`${guestId}:${snapshotOf(now)}`, userId, added);
+    lines = now;
+  }
   return outcome;
 }

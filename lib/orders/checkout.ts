@@ -20,6 +20,15 @@ export interface CheckoutRequest {
   provider?: PaymentProvider;
 }
 
+/** What a replay may show: never a guest's access token (stored nowhere but in the shopper's link). */
+function replayable(answer: FinalAnswer): FinalAnswer {
+  const body = answer.body as { order?: { accessToken?: string } };
+  if (!body.order?.accessToken) return answer;
+  const order = { ...body.order };
+  delete order.accessToken;
+  return { ...answer, body: { ...body, order } };
+}
+
 export async function checkout(request: CheckoutRequest): Promise<FinalAnswer> {
   const { owner, input, idempotencyKey } = request;
   const provider = request.provider ?? testPaymentProvider;
@@ -35,19 +44,23 @@ export async function checkout(request: CheckoutRequest): Promise<FinalAnswer> {
   if (claim.kind === "replay") {
     return { status: claim.answer.status === 201 ? 200 : claim.answer.status, body: claim.answer.body };
   }
+  let answer: FinalAnswer;
   try {
-    const answer = await placeOrder({
+    answer = await placeOrder({
       owner,
       userId: request.userId,
       input,
       idempotencyKey: `${scope}:${idempotencyKey}`,
       provider,
     });
-    await recordAnswer(scope, idempotencyKey, hash, answer);
-    return answer;
   } catch (error) {
     // No final answer: give the key up, so the shopper's retry runs (the order table still guards it).
     await releaseKey(scope, idempotencyKey).catch(() => undefined);
     throw error;
   }
+  // The answer stands even if Redis cannot keep it now: a retry finds the order by its unique key.
+  await recordAnswer(scope, idempotencyKey, hash, replayable(answer)).catch((error: Error) =>
+    console.error(`[brisk] checkout answer not recorded for replay: ${error.message}`),
+  );
+  return answer;
 }

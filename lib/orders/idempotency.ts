@@ -9,6 +9,8 @@ import { withStateRedis } from "../redis/state";
  */
 
 export const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
+/** How long a claim lives without an answer: a process that died mid-checkout frees its key this soon. */
+export const RUNNING_TTL_MS = 60_000;
 export const WAIT_MS = 10_000;
 const POLL_MS = 100;
 
@@ -25,7 +27,7 @@ export type Claim =
 export async function claimKey(scope: string, key: string, hash: string, waitMs = WAIT_MS): Promise<Claim> {
   const redisKey = redisKeys.idempotency(scope, key);
   const running = JSON.stringify({ state: "running", hash } satisfies StoredRecord);
-  const claimed = await withStateRedis((redis) => redis.set(redisKey, running, "PX", RECORD_TTL_MS, "NX"));
+  const claimed = await withStateRedis((redis) => redis.set(redisKey, running, "PX", RUNNING_TTL_MS, "NX"));
   if (claimed === "OK") return { kind: "claimed" };
   const deadline = Date.now() + waitMs;
   for (;;) {
@@ -47,10 +49,10 @@ export async function claimKey(scope: string, key: string, hash: string, waitMs 
   }
 }
 
-/** Keeps the final answer for replays (the record's 24 hours run from the first request). */
+/** Keeps the final answer for replays, for 24 hours. */
 export async function recordAnswer(scope: string, key: string, hash: string, answer: FinalAnswer): Promise<void> {
   const done = JSON.stringify({ state: "done", hash, answer } satisfies StoredRecord);
-  await withStateRedis((redis) => redis.set(redisKeys.idempotency(scope, key), done, "KEEPTTL"));
+  await withStateRedis((redis) => redis.set(redisKeys.idempotency(scope, key), done, "PX", RECORD_TTL_MS));
 }
 
 /** Gives the key up when the request ended without a final answer (a 503), so a retry can run. */

@@ -13,7 +13,7 @@ import type { CheckoutInput } from "./input";
 import { sendOrderConfirmation } from "./confirmation-mail";
 import { orderView } from "./order-view";
 import type { PaymentProvider } from "./payment";
-import { restoreStock, takeStock, type StockLine } from "./stock";
+import { restoreStock, ShortOfStockError, takeStock, type StockLine } from "./stock";
 import { orderTotals } from "./totals";
 
 /**
@@ -34,6 +34,9 @@ export interface OrderRequest {
 }
 
 const include = { lines: { orderBy: { id: "asc" } } } as const;
+
+/** A checkout surge queues on the same rows: wait for a connection and a lock longer than Prisma's 2 s/5 s defaults. */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 function summary(cart: CartView) {
   return { cart, ...orderTotals(cart.subtotalCents) };
@@ -95,11 +98,13 @@ export async function placeOrder(request: OrderRequest): Promise<FinalAnswer> {
     quantity: line.quantity,
   }));
   const accessToken = userId ? null : randomBytes(32).toString("base64url");
-  type Written = { kind: "short"; variantIds: number[] } | { kind: "order"; id: string; number: string };
-  const written: Written | { kind: "replay"; answer: FinalAnswer | null } = await db
+  type Written =
+    | { kind: "order"; id: string; number: string }
+    | { kind: "short"; variantIds: number[] }
+    | { kind: "replay"; answer: FinalAnswer | null };
+  const written: Written = await db
     .$transaction(async (tx): Promise<Written> => {
-      const short = await takeStock(tx, stockLines);
-      if (short.length > 0) return { kind: "short", variantIds: short };
+      await takeStock(tx, stockLines);
       const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('orders_number_seq') AS n`;
       const order = await tx.order.create({
         data: {
@@ -130,10 +135,12 @@ export async function placeOrder(request: OrderRequest): Promise<FinalAnswer> {
         },
       });
       return { kind: "order", id: order.id, number: order.number };
-    })
-    .catch(async (error: { code?: string }) => {
+    }, TRANSACTION_OPTIONS)
+    .catch(async (error: { code?: string }): Promise<Written> => {
+      // Rolled back: a line was short, and nothing was taken.
+      if (error instanceof ShortOfStockError) return { kind: "short", variantIds: error.variantIds };
       // The same key raced past Redis (its record was lost): the unique column lets one order through.
-      if (error.code === "P2002") return { kind: "replay" as const, answer: await existingOrder(idempotencyKey) };
+      if (error.code === "P2002") return { kind: "replay", answer: await existingOrder(idempotencyKey) };
       throw error;
     });
   if (written.kind === "replay") {
@@ -159,7 +166,7 @@ export async function placeOrder(request: OrderRequest): Promise<FinalAnswer> {
         data: { status: OrderStatus.PAYMENT_FAILED, declineReason: authorization.reason },
       });
       if (count === 1) await restoreStock(tx, stockLines);
-    });
+    }, TRANSACTION_OPTIONS);
     await invalidateProducts(...productIds);
     return {
       status: 402,

@@ -15,8 +15,16 @@ export interface StockLine {
 
 const byVariant = (lines: StockLine[]) => [...lines].sort((a, b) => a.variantId - b.variantId);
 
-/** Takes every line's quantity, or nothing: answers the variant ids that were short (then nothing may commit). */
-export async function takeStock(tx: Prisma.TransactionClient, lines: StockLine[]): Promise<number[]> {
+/** Thrown inside the transaction when a line is short, so that nothing it took commits. */
+export class ShortOfStockError extends Error {
+  constructor(readonly variantIds: number[]) {
+    super(`short of stock: variants ${variantIds.join(", ")}`);
+    this.name = "ShortOfStockError";
+  }
+}
+
+/** Takes every line's quantity, or throws ShortOfStockError naming every short line (the transaction rolls back). */
+export async function takeStock(tx: Prisma.TransactionClient, lines: StockLine[]): Promise<void> {
   const short: number[] = [];
   for (const { variantId, quantity } of byVariant(lines)) {
     const taken = await tx.$executeRaw`
@@ -24,8 +32,8 @@ export async function takeStock(tx: Prisma.TransactionClient, lines: StockLine[]
       WHERE id = ${variantId} AND stock >= ${quantity}`;
     if (taken === 0) short.push(variantId);
   }
-  if (short.length === 0) await refreshProductSummaries(tx, [...new Set(lines.map((line) => line.productId))]);
-  return short;
+  if (short.length > 0) throw new ShortOfStockError(short);
+  await refreshProductSummaries(tx, [...new Set(lines.map((line) => line.productId))]);
 }
 
 export async function restoreStock(tx: Prisma.TransactionClient, lines: StockLine[]): Promise<void> {

@@ -62,8 +62,11 @@ describe("sweepStalePendingOrders", () => {
       [recent.id]: "PENDING",
       [paid.id]: "PAID",
     });
-    // Two sweeps at once (two instances) restore the stock once.
-    await Promise.all([sweepStalePendingOrders(), sweepStalePendingOrders()]);
+    // Two sweeps at once (two instances) on a new stale order restore its stock once.
+    const another = await crashedCheckout(variant.id, 2, STALE_PENDING_MS + 60_000);
+    expect(await stockOf(variant.id)).toBe(5);
+    const [one, two] = await Promise.all([sweepStalePendingOrders(), sweepStalePendingOrders()]);
+    expect([...one, ...two].filter((id) => id === another.id)).toHaveLength(1);
     expect(await stockOf(variant.id)).toBe(7);
   });
 

@@ -5,10 +5,14 @@
 export class BrowserClient {
   readonly cookies = new Map<string, string>();
 
-  constructor(readonly origin: string) {}
+  /** `headers`: sent with every request (e.g. the x-forwarded-for a trusted proxy would add for this client). */
+  constructor(
+    readonly origin: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
+    const headers = new Headers({ ...this.headers, ...Object.fromEntries(new Headers(init.headers)) });
     if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     const response = await fetch(this.origin + path, { ...init, headers, redirect: "manual" });
     for (const line of response.headers.getSetCookie()) {

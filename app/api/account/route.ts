@@ -25,5 +25,6 @@ export const PATCH = withErrorBoundary("api/account", async (request: NextReques
   const body = await parseJsonBody(request, accountNameSchema);
   if (!body.ok) return body.response;
   await renameAccount(auth.signedIn.user.id, body.data.name);
-  return NextResponse.json(await accountView(auth.signedIn), noStore);
+  const renamed = { ...auth.signedIn, user: { ...auth.signedIn.user, name: body.data.name } };
+  return NextResponse.json(await accountView(renamed), noStore);
 });

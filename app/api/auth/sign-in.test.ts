@@ -15,7 +15,9 @@ import { freePort } from "@/lib/testing/ports";
 
 let server: AppServer;
 const email = () => `shopper-${randomUUID()}@example.com`;
-const browser = () => new BrowserClient(server.origin);
+// Each shopper is a client of its own behind the trusted proxy (one hop), as in production.
+const randomIp = () => `10.${[1, 2, 3].map(() => Math.floor(Math.random() * 250)).join(".")}`;
+const browser = () => new BrowserClient(server.origin, { "x-forwarded-for": randomIp() });
 const redis = () => redisClient("state");
 
 beforeAll(async () => {
@@ -116,6 +118,25 @@ describe("sign-in by e-mail code", () => {
     expect((await response.json()).error.code).toBe("invalid_input");
   });
 
+  it("a repeated email field (Auth.js would use the last, the limits the first) is refused", async () => {
+    const [limited, victim] = [email(), email()];
+    const shopper = browser();
+    const { csrfToken } = await (await shopper.fetch("/api/auth/csrf")).json();
+    const body = new URLSearchParams([
+      ["email", limited],
+      ["email", victim],
+      ["csrfToken", csrfToken],
+    ]);
+    const response = await shopper.fetch("/api/auth/signin/email", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+    });
+    expect(response.status).toBe(400);
+    const { mails } = await (await fetch(`${server.origin}/api/dev/mailbox?to=${encodeURIComponent(victim)}`)).json();
+    expect(mails).toEqual([]);
+  });
+
   it("the dev mailbox refuses a request that came through a proxy from beyond loopback", async () => {
     const response = await fetch(`${server.origin}/api/dev/mailbox?to=a@example.com`, {
       headers: { "x-forwarded-for": "198.51.100.7" },
@@ -140,6 +161,16 @@ describe("who sees the account", () => {
     const json = await browser().fetch("/api/account");
     expect(json.status).toBe(401);
     expect((await json.json()).error.code).toBe("unauthorized");
+  });
+
+  it("pages send a signed-in shopper's cookie again with a fresh 30-day lifetime", async () => {
+    const shopper = browser();
+    await shopper.signIn(email());
+    const page = await shopper.fetch("/");
+    const cookie = page.headers.getSetCookie().find((line) => line.startsWith("authjs.session-token="));
+    expect(cookie).toContain(`authjs.session-token=${shopper.sessionToken}`);
+    expect(cookie).toMatch(/Max-Age=2592000/);
+    expect(cookie).toMatch(/HttpOnly/i);
   });
 
   it("sign out everywhere ends every session of the user and leaves no session key", async () => {

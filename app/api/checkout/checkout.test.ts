@@ -58,6 +58,20 @@ describe("checkout under concurrency", () => {
     expect([await stockOf(a.id), await stockOf(b.id)]).toEqual([0, 0]);
   });
 
+  it("one short line: 409 out_of_stock naming it, and the other lines' stock is not taken", async () => {
+    const [plenty, scarce] = [await freshVariant(8), await freshVariant(1)];
+    const [shopper, rival] = [client(0), client(1)];
+    await addToCart(shopper, plenty.id, 2);
+    await addToCart(shopper, scarce.id, 1);
+    await addToCart(rival, scarce.id, 1);
+    expect((await postCheckout(rival, checkoutBody())).status).toBe(201); // takes the last one
+    const answer = await postCheckout(shopper, checkoutBody());
+    expect(answer.status).toBe(409);
+    expect(answer.json.error.code).toBe("out_of_stock");
+    expect(answer.json.error.details.lines.map((line: { variantId: number }) => line.variantId)).toEqual([scarce.id]);
+    expect([await stockOf(plenty.id), await stockOf(scarce.id)]).toEqual([8, 0]);
+  });
+
   it("the same Idempotency-Key sent twice at once makes one order", async () => {
     const variant = await freshVariant(5);
     const shopper = client();
@@ -192,9 +206,16 @@ describe("who sees an order", () => {
     const variant = await freshVariant(4);
     const guest = client();
     await addToCart(guest, variant.id);
-    const { json } = await postCheckout(guest, checkoutBody());
+    const key = randomUUID();
+    const { json } = await postCheckout(guest, checkoutBody(), key);
     const { id, number } = json.order;
     const token = json.order.accessToken as string;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The token is stored nowhere: not in the order (only its hash), not in the replay record.
+    const record = await redisClient("state").get(redisKeys.idempotency(`c:${guest.cookies.get("brisk_cart")}`, key));
+    expect(record).toContain(id);
+    expect(record).not.toContain(token);
+    expect(JSON.stringify(await db.order.findUniqueOrThrow({ where: { id } }))).not.toContain(token);
     const byToken = await fetch(`${servers[1].origin}/api/orders/${id}?token=${token}`);
     expect(byToken.status).toBe(200);
     expect((await byToken.json()).order.number).toBe(number);

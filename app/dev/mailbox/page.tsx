@@ -39,7 +39,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
           <li key={mail.sentAt + mail.subject} className="rounded-lg border border-stone-200 bg-white p-4">
             <p className="font-semibold">{mail.subject}</p>
             <p className="text-xs text-stone-500">{mail.sentAt}</p>
-            {/* Only Brisk's own mail templates write here (lib/auth/sign-in-mail.ts escapes what it inserts). */}
+            {/* Only Brisk's own mail templates write here (sign-in and order mail), and they escape what they insert. */}
             <div className="mt-2 space-y-2 text-sm" dangerouslySetInnerHTML={{ __html: mail.html }} />
           </li>
         ))}

@@ -61,8 +61,15 @@ redis.call('DEL', KEYS[1])
 return #tokens
 `;
 
-/** A new code; wrong tries start again. KEYS: token, index, tries. ARGV: record JSON, expires at (ms), hash. */
+/**
+ * A new code replaces the e-mail's older ones (one guessable code at a time), and its wrong tries start
+ * again. KEYS: token, index, tries. ARGV: record JSON, expires at (ms), hash, the token keys' prefix.
+ */
 export const CODE_CREATE_LUA = `
+for _, hash in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  redis.call('DEL', ARGV[4] .. hash)
+end
+redis.call('DEL', KEYS[2])
 redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
 redis.call('SADD', KEYS[2], ARGV[3])
 if redis.call('PEXPIRETIME', KEYS[2]) < tonumber(ARGV[2]) then

@@ -14,7 +14,9 @@ export async function POST(request: NextRequest) {
       .clone()
       .formData()
       .catch(() => null);
-    const admission = await admitSignInRequest(form?.get("email"), request.headers);
+    // Exactly one e-mail: Auth.js reads the last of repeated fields, so a second one would dodge the limits.
+    const emails = form?.getAll("email") ?? [];
+    const admission = await admitSignInRequest(emails.length === 1 ? emails[0] : undefined, request.headers);
     if (!admission.ok) {
       const headers = admission.retryAfterSeconds ? { "Retry-After": String(admission.retryAfterSeconds) } : undefined;
       return jsonError(admission.code, admission.message, { headers });
