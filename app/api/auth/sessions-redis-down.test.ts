@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { closeRedisClients } from "@/lib/redis/clients";
 import { AppServer } from "@/lib/testing/app-server";
 import { BrowserClient } from "@/lib/testing/browser-client";
+import { addToCart, checkoutBody, freshVariant, postCheckout } from "@/lib/testing/checkout-fixtures";
 import { freePort } from "@/lib/testing/ports";
 import { ThrowawayRedis } from "@/lib/testing/redis-server";
 
@@ -23,6 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   await redis?.destroy();
+  await closeRedisClients();
   await db.$disconnect();
 });
 
@@ -32,6 +35,10 @@ describe("with the session Redis down", () => {
     await shopper.signIn(`shopper-${randomUUID()}@example.com`);
     const cookie = shopper.sessionToken!;
     expect((await shopper.fetch("/api/account")).status).toBe(200);
+    const variant = await freshVariant(5);
+    await addToCart(shopper, variant.id);
+    const placed = await postCheckout(shopper, checkoutBody());
+    expect(placed.status).toBe(201);
 
     await redis.kill();
     // Auth.js' own session endpoint: the adapter throws, so Auth.js keeps the cookie (null would clear it).
@@ -43,6 +50,9 @@ describe("with the session Redis down", () => {
     const account = await shopper.fetch("/api/account");
     expect(account.status).toBe(503);
     expect((await account.json()).error.code).toBe("unavailable");
+    // Their own order: "briefly unavailable", never a final "not found".
+    const order = await shopper.fetch(`/api/orders/${placed.json.order.id}`);
+    expect(order.status).toBe(503);
     const page = await shopper.fetch("/signin");
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Sign-in is briefly unavailable");
