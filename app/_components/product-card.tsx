@@ -3,10 +3,15 @@ import Link from "next/link";
 import type { ProductSummary } from "@/lib/catalog/types";
 import { Price } from "./price";
 
+/**
+ * A product in a grid. No prefetch: product pages render per request, so prefetching every card a listing
+ * shows would cost the server one render per card (16 to 24 per page view) for pages mostly never opened.
+ */
 export function ProductCard({ product, priority = false }: { product: ProductSummary; priority?: boolean }) {
   return (
     <Link
       href={`/products/${product.slug}`}
+      prefetch={false}
       className="group block rounded-lg border border-stone-200 bg-white p-3 transition hover:border-brand-600 hover:shadow-sm"
     >
       <div className="relative aspect-square overflow-hidden rounded-md bg-stone-100">
