@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
-import nextEnv from "@next/env";
+import path from "node:path";
+import { loadEnvConfig } from "@next/env";
 import { log } from "../services/shell";
 
 /**
@@ -15,18 +16,19 @@ function missing(name: string, text: string): boolean {
   return !process.env[name] && !new RegExp(`^${name}=.+`, "m").test(text);
 }
 
-export function ensureLocalAuthEnv(origin: string): void {
-  const text = existsSync(FILE) ? readFileSync(FILE, "utf8") : "";
+export function ensureLocalAuthEnv(origin: string, dir = process.cwd()): void {
+  const file = path.join(dir, FILE);
+  const text = existsSync(file) ? readFileSync(file, "utf8") : "";
   const additions: string[] = [];
   if (missing("AUTH_SECRET", text)) additions.push(`AUTH_SECRET=${randomBytes(33).toString("base64url")}`);
   if (missing("AUTH_URL", text)) additions.push(`AUTH_URL=${origin}`);
   if (additions.length > 0) {
     const separator = text === "" || text.endsWith("\n") ? "" : "\n";
     appendFileSync(
-      FILE,
+      file,
       `${separator}# Written by Brisk's first local run; keep it out of git.\n${additions.join("\n")}\n`,
     );
-    log(`wrote ${additions.map((line) => line.split("=")[0]).join(" and ")} to ${FILE}`);
+    log(`wrote ${additions.map((line) => line.split("=")[0]).join(" and ")} to ${file}`);
   }
-  nextEnv.loadEnvConfig(process.cwd(), process.argv.includes("dev"));
+  loadEnvConfig(dir, process.argv.includes("dev"));
 }
