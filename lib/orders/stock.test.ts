@@ -31,7 +31,8 @@ describe("takeStock", () => {
     const [first, second] = [await freshVariant(10), await freshVariant(10)].sort((x, y) => x.id - y.id);
     // Another checkout, already holding the lower variant's row and about to take the higher one.
     const other = new pg.Client({ connectionString: env.DATABASE_URL });
-    await other.connect();
+    const monitor = new pg.Client({ connectionString: env.DATABASE_URL });
+    await Promise.all([other.connect(), monitor.connect()]);
     try {
       await other.query("BEGIN");
       await other.query("UPDATE variants SET stock = stock - 1 WHERE id = $1", [first.id]);
@@ -43,10 +44,11 @@ describe("takeStock", () => {
         ]),
       );
       // Wait until it queues behind the other checkout's lock (holding nothing, if it goes in id order).
+      // Asked on a connection of its own: inside a transaction, pg_stat_activity is a frozen snapshot.
       await waitFor(
         async () =>
           (
-            await other.query(
+            await monitor.query(
               "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE variants%'",
             )
           ).rows[0].n > 0,
@@ -58,7 +60,7 @@ describe("takeStock", () => {
       await other.query("COMMIT");
       await taking;
     } finally {
-      await other.end();
+      await Promise.all([other.end(), monitor.end()]);
     }
     expect([await stockOf(first.id), await stockOf(second.id)]).toEqual([8, 8]);
   });
