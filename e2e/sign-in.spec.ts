@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import Redis from "ioredis";
+import { scanKeys } from "../lib/redis/scan";
 import { TEST_KEY_PREFIX, testEnv } from "../scripts/run/test-env";
 import { signIn, uniqueEmail } from "./helpers";
 
@@ -55,14 +56,7 @@ test("a guest's cart merges on sign-in, follows the user to a second browser, an
   const redis = new Redis(testEnv().REDIS_URL, { lazyConnect: true });
   try {
     await redis.connect();
-    const keys: string[] = [];
-    let cursor = "0";
-    do {
-      const [next, found] = await redis.scan(cursor, "MATCH", `${TEST_KEY_PREFIX}sess:{u:${user.id}}*`, "COUNT", 1_000);
-      cursor = next;
-      keys.push(...found);
-    } while (cursor !== "0");
-    expect(keys).toEqual([]);
+    expect(await scanKeys(redis, `${TEST_KEY_PREFIX}sess:{u:${user.id}}*`)).toEqual([]);
   } finally {
     redis.disconnect();
   }

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { jsonError } from "../http/errors";
+import { jsonError, unavailable } from "../http/errors";
 import { StateUnavailableError } from "../redis/state";
 import { signedInFrom, type SignedIn } from "./current-user";
 
@@ -13,9 +13,7 @@ export async function requireSignedIn(
     return { ok: false, response: jsonError("unauthorized", "Sign in to see your account.") };
   } catch (error) {
     if (!(error instanceof StateUnavailableError)) throw error;
-    const response = jsonError("unavailable", "Sign-in is briefly unavailable. Please try again in a moment.", {
-      headers: { "Retry-After": "5" },
-    });
+    const response = unavailable("Sign-in is briefly unavailable. Please try again in a moment.");
     return { ok: false, response };
   }
 }

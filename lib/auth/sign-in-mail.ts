@@ -1,4 +1,5 @@
 import { env } from "../env";
+import { escapeHtml } from "../mail/escape-html";
 
 /**
  * The sign-in mail: the 6-digit code and a magic link, in one message. The link is built on AUTH_URL, never
@@ -8,10 +9,6 @@ import { env } from "../env";
 export function signInLink(authUrl: string): string {
   const given = new URL(authUrl);
   return new URL(given.pathname + given.search, env.AUTH_URL).toString();
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function signInMail(to: string, code: string, link: string) {

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { jsonError } from "../http/errors";
+import { jsonError, unavailable } from "../http/errors";
 import { StateUnavailableError } from "../redis/state";
 import { CART_COOKIE, cartCookieOptions } from "./cookie";
 import { CartError } from "./service";
@@ -16,9 +16,7 @@ export function cartResponse(body: unknown, cartId?: string): NextResponse {
 export function cartErrorResponse(error: unknown): Response {
   if (error instanceof CartError) return jsonError(error.code, error.message);
   if (error instanceof StateUnavailableError) {
-    return jsonError("unavailable", "Your cart is briefly unavailable. Please try again in a moment.", {
-      headers: { "Retry-After": "5" },
-    });
+    return unavailable("Your cart is briefly unavailable. Please try again in a moment.");
   }
   throw error;
 }

@@ -26,6 +26,11 @@ export function jsonError(code: ErrorCode, message: string, init: { headers?: He
   return NextResponse.json(body, { status: ERROR_STATUS[code], headers: init.headers });
 }
 
+/** A 503 `unavailable` (a dependency is down), asking the client to retry shortly. */
+export function unavailable(message: string) {
+  return jsonError("unavailable", message, { headers: { "Retry-After": "5" } });
+}
+
 /** A 400 naming each bad field. */
 export function invalidInput(error: ZodError) {
   return jsonError("invalid_input", describeIssues(error));

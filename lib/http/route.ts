@@ -1,4 +1,4 @@
-import { jsonError } from "./errors";
+import { unavailable } from "./errors";
 
 /**
  * Wraps a route handler so that nothing unexpected leaks: a thrown error is logged on the server and
@@ -13,9 +13,7 @@ export function withErrorBoundary<Args extends unknown[]>(
       return await handler(...args);
     } catch (error) {
       console.error(`[${name}]`, error);
-      return jsonError("unavailable", "The store cannot answer right now. Please try again in a moment.", {
-        headers: { "Retry-After": "5" },
-      });
+      return unavailable("The store cannot answer right now. Please try again in a moment.");
     }
   };
 }

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { jsonError } from "../http/errors";
+import { jsonError, unavailable } from "../http/errors";
 import { StateUnavailableError } from "../redis/state";
 import { CheckoutError } from "./errors";
 import type { FinalAnswer } from "./idempotency";
@@ -13,9 +13,7 @@ export function answerResponse(answer: FinalAnswer): Response {
 export function checkoutErrorResponse(error: unknown): Response {
   if (error instanceof CheckoutError) return jsonError(error.code, error.message, { details: error.details });
   if (error instanceof StateUnavailableError) {
-    return jsonError("unavailable", "Checkout is briefly unavailable; nothing was charged. Please try again.", {
-      headers: { "Retry-After": "5" },
-    });
+    return unavailable("Checkout is briefly unavailable; nothing was charged. Please try again.");
   }
   throw error;
 }

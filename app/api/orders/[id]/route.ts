@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { jsonError } from "@/lib/http/errors";
+import { jsonError, unavailable } from "@/lib/http/errors";
 import { withErrorBoundary } from "@/lib/http/route";
 import { getOrderForViewer } from "@/lib/orders/queries";
 import { orderViewerId } from "@/lib/orders/viewer";
@@ -16,9 +16,7 @@ export const GET = withErrorBoundary("api/orders/[id]", async (request: NextRequ
     userId = await orderViewerId(request.cookies);
   } catch (error) {
     if (!(error instanceof StateUnavailableError)) throw error;
-    return jsonError("unavailable", "Your orders are briefly unavailable. Please try again in a moment.", {
-      headers: { "Retry-After": "5" },
-    });
+    return unavailable("Your orders are briefly unavailable. Please try again in a moment.");
   }
   const order = await getOrderForViewer((await params).id, {
     userId,
