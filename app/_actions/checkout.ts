@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
-import { requestCartOwner } from "@/lib/cart/request-owner";
+import { cartOwnerOf } from "@/lib/cart/request-owner";
 import type { CartView } from "@/lib/cart/view";
 import { checkout } from "@/lib/orders/checkout";
 import { CheckoutError } from "@/lib/orders/errors";
@@ -66,7 +66,7 @@ async function placeOrder(form: FormData): Promise<CheckoutFormState> {
   let answer;
   try {
     const signedIn = await currentUser();
-    const owner = signedIn ? { kind: "user" as const, id: signedIn.user.id } : await requestCartOwner(await cookies());
+    const owner = cartOwnerOf(signedIn, await cookies());
     answer = await checkout({ owner, userId: signedIn?.user.id ?? null, input: input.data, idempotencyKey: key.data });
   } catch (error) {
     if (error instanceof CheckoutError) return { error: error.message };

@@ -1,8 +1,6 @@
 import { cookies } from "next/headers";
-import { cartOwnerFromCookie } from "../cart/owner";
-import { CART_COOKIE } from "../cart/cookie";
+import { cartOwnerOf } from "../cart/request-owner";
 import { countCartItems } from "../cart/service";
-import type { CartOwner } from "../redis/keys";
 import { StateUnavailableError } from "../redis/state";
 import { currentUser } from "./current-user";
 
@@ -19,9 +17,7 @@ export interface Shopper {
 export async function currentShopper(): Promise<Shopper> {
   try {
     const signedIn = await currentUser();
-    const owner: CartOwner | null = signedIn
-      ? { kind: "user", id: signedIn.user.id }
-      : cartOwnerFromCookie((await cookies()).get(CART_COOKIE)?.value);
+    const owner = cartOwnerOf(signedIn, await cookies());
     const account = signedIn ? { name: signedIn.user.name ?? signedIn.user.email } : null;
     return { account, cartCount: await countCartItems(owner) };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { signedInFrom, type CookieJar } from "../auth/current-user";
+import { signedInFrom, type CookieJar, type SignedIn } from "../auth/current-user";
 import type { CartOwner } from "../redis/keys";
 import { CART_COOKIE } from "./cookie";
 import { cartOwnerForWrite, cartOwnerFromCookie } from "./owner";
@@ -10,9 +10,12 @@ import { cartOwnerForWrite, cartOwnerFromCookie } from "./owner";
  */
 
 export async function requestCartOwner(jar: CookieJar): Promise<CartOwner | null> {
-  const signedIn = await signedInFrom(jar);
-  if (signedIn) return { kind: "user", id: signedIn.user.id };
-  return cartOwnerFromCookie(jar.get(CART_COOKIE)?.value);
+  return cartOwnerOf(await signedInFrom(jar), jar);
+}
+
+/** The same, for a caller that already looked the session up. */
+export function cartOwnerOf(signedIn: SignedIn | null, jar: CookieJar): CartOwner | null {
+  return signedIn ? { kind: "user", id: signedIn.user.id } : cartOwnerFromCookie(jar.get(CART_COOKIE)?.value);
 }
 
 /** The cart to write, and for a guest the cart id the cookie must (again) carry. */

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { signedInFrom } from "@/lib/auth/current-user";
-import { requestCartOwner } from "@/lib/cart/request-owner";
+import { cartOwnerOf } from "@/lib/cart/request-owner";
 import { parseJsonBody } from "@/lib/http/body";
 import { jsonError } from "@/lib/http/errors";
 import { refuseCrossOrigin } from "@/lib/http/origin";
@@ -25,7 +25,7 @@ export const POST = withErrorBoundary("api/checkout", async (request: NextReques
   if (!body.ok) return body.response;
   try {
     const signedIn = await signedInFrom(request.cookies);
-    const owner = signedIn ? { kind: "user" as const, id: signedIn.user.id } : await requestCartOwner(request.cookies);
+    const owner = cartOwnerOf(signedIn, request.cookies);
     const answer = await checkout({
       owner,
       userId: signedIn?.user.id ?? null,
