@@ -9,7 +9,9 @@ import { log, run } from "../services/shell";
  */
 
 const INPUT_DIRS = ["app", "lib", "public", "prisma"];
-const INPUT_FILES = ["package.json", "package-lock.json", "next.config.ts", "tsconfig.json", "postcss.config.mjs"];
+// Every top-level source and config file (next.config.ts, proxy.ts, instrumentation.ts, package.json, …), but
+// next-env.d.ts, which next build writes itself.
+const TOP_LEVEL = /^(?!next-env\.d\.ts$)[^.][^/]*\.(ts|mjs|js|json)$/;
 const SKIP = /(^|\/)(generated|node_modules)(\/|$)|\.test\.tsx?$/;
 const stampFile = path.join(".next", "brisk-source-hash");
 
@@ -21,10 +23,17 @@ function filesUnder(dir: string): string[] {
     .filter((file) => !SKIP.test(file));
 }
 
+/** The files whose content decides whether the build is current. */
+export function buildInputs(): string[] {
+  const topLevel = readdirSync(".", { withFileTypes: true })
+    .filter((entry) => entry.isFile() && TOP_LEVEL.test(entry.name))
+    .map((entry) => entry.name);
+  return [...INPUT_DIRS.flatMap(filesUnder), ...topLevel].sort();
+}
+
 export function sourceHash(): string {
   const hash = createHash("sha256");
-  const files = [...INPUT_DIRS.flatMap(filesUnder), ...INPUT_FILES.filter((file) => existsSync(file))].sort();
-  for (const file of files) hash.update(file).update("\0").update(readFileSync(file)).update("\0");
+  for (const file of buildInputs()) hash.update(file).update("\0").update(readFileSync(file)).update("\0");
   return hash.digest("hex");
 }
 
