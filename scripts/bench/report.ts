@@ -26,13 +26,20 @@ export interface Report {
   };
   memory: { sampled: number; averageBytes: number; averageValueBytes: number };
   outage: {
-    load: LoadResult;
     /** Think time per connection; 0: flat out. */
     delayMs: number;
     downForMs: number;
-    statusesWhileDown: Record<string, number>;
+    whole: LoadResult;
+    phases: OutagePhase[];
     hitAgainAfterMs: number | null;
   }[];
+}
+
+export interface OutagePhase {
+  name: string;
+  load: LoadResult;
+  /** Answers by status and X-Cache ("200 HIT"), or "no answer". */
+  answers: Record<string, number>;
 }
 
 const fixed = (n: number, digits = 0) => n.toFixed(digits);
@@ -54,7 +61,10 @@ function machine(): string {
 }
 
 function table(rows: Row[]): string {
-  const floor = rows.find((row) => row.name.startsWith("Next.js floor"))!.rps;
+  // Each row against the floor measured by the same load tool (wrk, or load.ts for the rows that name it).
+  const tool = (row: Row) => (row.name.includes("load.ts") ? "load.ts" : "wrk");
+  const floorOf = (row: Row) =>
+    rows.find((other) => other.name.startsWith("Next.js floor") && tool(other) === tool(row))!.rps;
   const lines = [
     "| scenario | req/s | p50 ms | p99 ms | max ms | non-2xx | hit ratio | PG queries/req | × floor |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -63,24 +73,31 @@ function table(rows: Row[]): string {
     const hit = row.hitRatio === null ? "–" : fixed(row.hitRatio, 4);
     const queries = row.queriesPerRequest === null ? "–" : fixed(row.queriesPerRequest, 4);
     lines.push(
-      `| ${row.name} | ${fixed(row.rps)} | ${fixed(row.p50Ms, 2)} | ${fixed(row.p99Ms, 2)} | ${fixed(row.maxMs, 1)} | ${row.non2xx + row.socketErrors} | ${hit} | ${queries} | ${fixed(row.rps / floor, 2)}x |`,
+      `| ${row.name} | ${fixed(row.rps)} | ${fixed(row.p50Ms, 2)} | ${fixed(row.p99Ms, 2)} | ${fixed(row.maxMs, 1)} | ${row.non2xx + row.socketErrors} | ${hit} | ${queries} | ${fixed(row.rps / floorOf(row), 2)}x |`,
     );
   }
   return lines.join("\n");
 }
 
-function outageLine(run: Report["outage"][number]): string {
-  const { load } = run;
-  const how = run.delayMs === 0 ? "flat out" : `${run.delayMs} ms think time`;
+function outageLines(run: Report["outage"][number]): string {
+  const { whole } = run;
+  const how = run.delayMs === 0 ? "Flat out" : `With ${run.delayMs} ms think time per connection`;
   const hits =
     run.hitAgainAfterMs === null
-      ? "did NOT come back within 30 s"
-      : `came back ${fixed(run.hitAgainAfterMs / 1000, 1)} s after the restart`;
-  return [
-    `- ${how}: ${load.requests} requests (${fixed(load.rps)}/s), ${load.non2xx} non-2xx, ${load.socketErrors} socket errors;`,
-    `  p50 ${fixed(load.p50Ms, 1)} ms, p99 ${fixed(load.p99Ms, 1)} ms, max ${fixed(load.maxMs, 1)} ms; down ${fixed(run.downForMs / 1000, 1)} s;`,
-    `  X-Cache while down ${JSON.stringify(run.statusesWhileDown)}; hits ${hits}`,
-  ].join("\n");
+      ? "hits did NOT come back"
+      : `hits came back ${fixed(run.hitAgainAfterMs / 1000, 1)} s after the restart`;
+  const lines = [
+    `${how}: ${whole.requests} requests (${fixed(whole.rps)}/s), ${whole.non2xx} non-2xx, ${whole.socketErrors} without an`,
+    `answer; p50 ${fixed(whole.p50Ms, 1)} ms, p99 ${fixed(whole.p99Ms, 1)} ms, **max ${fixed(whole.maxMs, 1)} ms**; Redis down ${fixed(run.downForMs / 1000, 1)} s; ${hits}.`,
+    "",
+    "| part of the run | requests | p99 ms | max ms | answers (status X-Cache) |",
+    "| --- | ---: | ---: | ---: | --- |",
+  ];
+  for (const { name, load, answers } of run.phases)
+    lines.push(
+      `| ${name} | ${load.requests} | ${fixed(load.p99Ms, 1)} | ${fixed(load.maxMs, 1)} | ${JSON.stringify(answers)} |`,
+    );
+  return lines.join("\n");
 }
 
 export function writeReport(report: Report): void {
@@ -105,6 +122,7 @@ Ratios:
 - product API, cache on / cache off: **${fixed(rps("product API, cache on") / rps("product API, CACHE_MODE=off"), 2)}x** requests/s
 - product page, cache on / cache off: **${fixed(rps("product page, cache on") / rps("product page, CACHE_MODE=off"), 2)}x**
 - product API (cache on) / Next.js floor: **${fixed(rps("product API, cache on") / rps("Next.js floor (constant, same size)"), 2)}x**; cache off / floor: ${fixed(rps("product API, CACHE_MODE=off") / rps("Next.js floor (constant, same size)"), 2)}x
+- the same with load.ts (connections opened first): **${fixed(rps("product API, cache on, load.ts (connections opened first)") / rps("Next.js floor, load.ts (connections opened first)"), 2)}x**
 - Redis GET server / Next.js floor: ${fixed(rps("Node http + Redis GET only") / rps("Next.js floor (constant, same size)"), 2)}x
 
 ## Stampede
@@ -117,11 +135,14 @@ ${stampede.appLoads} load(s) ran in the apps; ${stampede.postgresLoads} product 
 (${fixed(memory.averageValueBytes)} bytes of value).
 
 ## The cache's Redis stopped under load
-32 connections on the product API of the second instance (warmed with the API only) for 30 s; the
-cache's Redis (its own instance) was killed with SIGKILL and started again about 8 s later, the app
-untouched. Once flat out (every connection sends its next request at once: the app saturated, the same
-as the rows above), once with think time per connection, a load the store serves without Redis too.
-${outage.map(outageLine).join("\n")}
+32 connections on the product API of the second instance (warmed with the API only) for 30 s; 5 s in, the
+cache's Redis (its own instance) was killed with SIGKILL and started again 7 s later, the app untouched.
+Once flat out (every connection sends its next request at once: the app saturated, as in the rows above),
+once with think time per connection, a load the store serves without Redis too. The load is
+scripts/bench/load.ts, which keeps every request: its connections are open before the run starts (see
+How, above). A request counts in the part of the run in which it was sent.
+
+${outage.map(outageLines).join("\n\n")}
 `;
   mkdirSync("bench", { recursive: true });
   writeFileSync("bench/results.md", text);

@@ -14,6 +14,7 @@ import { AppServer, cacheCounters } from "../../lib/testing/app-server";
 import { PostgresStats } from "./postgres-stats";
 import { writeReport, type Row } from "./report";
 import { measureMemory, runOutage, runStampede } from "./scenarios";
+import { runLoad, summarize } from "./load";
 import { runWrk } from "./wrk";
 
 /**
@@ -27,6 +28,7 @@ const PRODUCTS = 5_000;
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const KEY_PREFIX = "brisk-bench:";
+const OPENED_FIRST = "load.ts (connections opened first)";
 
 async function prepareDatabase(url: string, appEnv: Record<string, string>): Promise<string[]> {
   await applyMigrations(url);
@@ -112,12 +114,23 @@ async function main(): Promise<void> {
   await new Promise((resolve) => redisGet.stdout.once("data", resolve));
   const stats = await PostgresStats.open(databaseUrl);
 
-  const measure = async (name: string, origin: string, file: string, counted: AppServer | null): Promise<Row> => {
-    await runWrk({ origin, pathsFile: file, connections: CONNECTIONS, seconds: 3 }); // JIT and pools warm
+  /** wrk over the paths in `file`; with `paths` instead, scripts/bench/load.ts (connections opened first). */
+  const measure = async (
+    name: string,
+    origin: string,
+    file: string,
+    counted: AppServer | null,
+    paths?: string[],
+  ): Promise<Row> => {
+    const load = async (seconds: number) =>
+      paths
+        ? summarize(await runLoad({ origin, paths, connections: CONNECTIONS, seconds }))
+        : runWrk({ origin, pathsFile: file, connections: CONNECTIONS, seconds });
+    await load(3); // JIT and pools warm
     await stats.settle(); // requests still queued from the warm-up would count against this run
     const before = counted ? await cacheCounters(counted.origin) : null;
     const queriesBefore = await stats.queries();
-    const result = await runWrk({ origin, pathsFile: file, connections: CONNECTIONS, seconds: SECONDS });
+    const result = await load(SECONDS);
     const queries = (await stats.queries()) - queriesBefore;
     let hitRatio: number | null = null;
     if (before && counted) {
@@ -140,12 +153,14 @@ async function main(): Promise<void> {
   log("warming the caches: every product once, through the API and the page");
   await warm(on.origin, [...api, ...pages]);
   const rows: Row[] = [];
-  rows.push(
-    await measure("Next.js floor (constant, same size)", on.origin, pathsFile("floor", ["/api/bench/floor"]), null),
-  );
+  const floorFile = pathsFile("floor", ["/api/bench/floor"]);
+  rows.push(await measure("Next.js floor (constant, same size)", on.origin, floorFile, null));
   rows.push(await measure("Node http + Redis GET only", "http://127.0.0.1:3304", apiFile, null));
   rows.push(await measure("product API, cache on", on.origin, apiFile, on));
+  rows.push(await measure(`Next.js floor, ${OPENED_FIRST}`, on.origin, floorFile, null, ["/api/bench/floor"]));
+  rows.push(await measure(`product API, cache on, ${OPENED_FIRST}`, on.origin, apiFile, on, api));
   rows.push(await measure("product API, CACHE_MODE=off", off.origin, apiFile, null));
+  redisGet.kill(); // before the outage below, which it would only log about
   await warm(on.origin, pages);
   rows.push(await measure("product page, cache on", on.origin, pageFile, on));
   rows.push(await measure("product page, CACHE_MODE=off", off.origin, pageFile, null));
@@ -156,13 +171,11 @@ async function main(): Promise<void> {
   // The outage runs on the second instance, warmed with the API only: the first one's heap carries every
   // product page rendered above, whose major collections would be measured instead of the outage.
   await warm(second.origin, api);
-  const outage = [await runOutage({ app: second, cacheRedis, apiFile, hotPath: api[0], connections: CONNECTIONS })];
+  const outage = [await runOutage({ app: second, cacheRedis, paths: api, connections: CONNECTIONS })];
   // Think time for about two thirds of what the store serves from PostgreSQL alone (the cache-off row).
   const offRps = rows.find((row) => row.name === "product API, CACHE_MODE=off")!.rps;
   const delayMs = Math.round((CONNECTIONS / (offRps * 0.66)) * 1000);
-  outage.push(
-    await runOutage({ app: second, cacheRedis, apiFile, hotPath: api[0], connections: CONNECTIONS, delayMs }),
-  );
+  outage.push(await runOutage({ app: second, cacheRedis, paths: api, connections: CONNECTIONS, delayMs }));
 
   writeReport({
     startedAt,
@@ -172,6 +185,11 @@ async function main(): Promise<void> {
       `- Apps: \`next start\` (production build); cache on at :3301 and :3303, \`CACHE_MODE=off\` at :3302; all on the`,
       "  same PostgreSQL (database brisk_bench) and, for the cache, a Redis of the benchmark's own (AOF on).",
       "- Before the cache-on runs every product is requested once (a warm cache, as at steady state).",
+      `- The rows marked "${OPENED_FIRST}" use scripts/bench/load.ts instead of wrk, and are compared with the`,
+      "  floor measured the same way. load.ts opens the 32 connections before measuring; wrk opens them inside",
+      "  its run. Node (libuv 1.45 and later) accepts one new connection per event-loop turn, and each turn serves",
+      "  every connection already open, so on a saturated app the last of 32 new connections waits about 32²/2",
+      "  requests' time (about a second here) for its first answer: wrk's max column is that opening.",
     ].join("\n"),
     querySource: stats.source,
     productBytes,
@@ -182,7 +200,6 @@ async function main(): Promise<void> {
   });
   log("wrote bench/results.md");
 
-  redisGet.kill();
   await Promise.all([on.stop(), second.stop(), off.stop(), stats.close()]);
   await cacheRedis.destroy();
 }

@@ -1,10 +1,11 @@
+import { performance } from "node:perf_hooks";
 import Redis from "ioredis";
 import type { ThrowawayRedis } from "../../lib/testing/redis-server";
 import { log } from "../services/shell";
 import { cacheCounters, type AppServer } from "../../lib/testing/app-server";
 import type { PostgresStats } from "./postgres-stats";
-import type { Report } from "./report";
-import { runWrk } from "./wrk";
+import type { OutagePhase, Report } from "./report";
+import { runLoad, summarize, type Sample } from "./load";
 
 /** The benchmark's scenarios beyond plain load: the stampede, memory per product, and the Redis outage. */
 
@@ -68,40 +69,59 @@ export async function measureMemory(url: string, pattern: string): Promise<Repor
   return { sampled: sample.length, averageBytes: average(usage), averageValueBytes: average(lengths) };
 }
 
+/** One part of the outage run (before the kill, Redis down, after the restart): totals and answers. */
+function phase(name: string, samples: Sample[]): OutagePhase {
+  const answers: Record<string, number> = {};
+  for (const sample of samples) {
+    const key = sample.status === 0 ? "no answer" : `${sample.status} ${sample.xCache ?? "-"}`;
+    answers[key] = (answers[key] ?? 0) + 1;
+  }
+  return { name, load: summarize(samples), answers };
+}
+
+/**
+ * The cache's Redis killed (SIGKILL) 5 s into a 30 s load and started again 7 s later, the app untouched.
+ * Every request is kept (scripts/bench/load.ts), so the report gives the whole run and each part of it.
+ */
 export async function runOutage(options: {
   app: AppServer;
   cacheRedis: ThrowawayRedis;
-  apiFile: string;
-  hotPath: string;
+  paths: string[];
   connections: number;
   delayMs?: number;
 }): Promise<Report["outage"][number]> {
-  const { app, cacheRedis, apiFile, hotPath, connections, delayMs } = options;
-  const xCache = async () => (await fetch(app.origin + hotPath)).headers.get("x-cache") ?? "none";
-  const load = runWrk({ origin: app.origin, pathsFile: apiFile, connections, seconds: 30, delayMs });
+  const { app, cacheRedis, paths, connections, delayMs = 0 } = options;
+  const load = runLoad({ origin: app.origin, paths, connections, seconds: 30, delayMs });
   await sleep(5_000);
   await cacheRedis.kill();
-  const killedAt = Date.now();
+  const killedAt = performance.now();
   log("outage: the cache's Redis is down");
-  const statusesWhileDown: Record<string, number> = {};
-  while (Date.now() - killedAt < 7_000) {
-    const status = await xCache();
-    statusesWhileDown[status] = (statusesWhileDown[status] ?? 0) + 1;
-    await sleep(100);
-  }
+  await sleep(7_000);
   await cacheRedis.restart();
-  const restartedAt = Date.now();
+  const restartedAt = performance.now();
   log("outage: the cache's Redis is back");
-  let hitAgainAfterMs: number | null = null;
-  while (hitAgainAfterMs === null && Date.now() - restartedAt < 30_000) {
-    if ((await xCache()) === "HIT") hitAgainAfterMs = Date.now() - restartedAt;
-    else await sleep(100);
-  }
+  const samples = await load;
+  const firstHit = samples
+    .filter((sample) => sample.startMs >= restartedAt && sample.xCache === "HIT")
+    .reduce((first, sample) => Math.min(first, sample.startMs + sample.ms), Infinity);
   return {
-    load: await load,
-    delayMs: delayMs ?? 0,
+    delayMs,
     downForMs: restartedAt - killedAt,
-    statusesWhileDown,
-    hitAgainAfterMs,
+    whole: summarize(samples),
+    phases: [
+      phase(
+        "before the kill",
+        samples.filter((sample) => sample.startMs < killedAt),
+      ),
+      phase(
+        "Redis down",
+        samples.filter((sample) => sample.startMs >= killedAt && sample.startMs < restartedAt),
+      ),
+      phase(
+        "after the restart",
+        samples.filter((sample) => sample.startMs >= restartedAt),
+      ),
+    ],
+    hitAgainAfterMs: Number.isFinite(firstHit) ? firstHit - restartedAt : null,
   };
 }

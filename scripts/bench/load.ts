@@ -1,0 +1,114 @@
+import http from "node:http";
+import { performance } from "node:perf_hooks";
+import type { LoadResult } from "./wrk";
+
+/**
+ * A closed-loop HTTP load that keeps every request (when it started, how long it took, its status and
+ * X-Cache), for the outage run, which must be cut where Redis was killed and started again; wrk only gives
+ * totals. Paths are drawn from the same Zipf distribution as scripts/bench/zipf.lua.
+ *
+ * The connections are opened before the run: each sends one request, and when all have answered they start
+ * together. wrk opens them inside its measured run instead, and Node (libuv 1.45 and later) accepts one new
+ * connection per event-loop turn, each turn serving every connection already open; on a saturated app the
+ * last of 32 new connections waits about a second for its first answer, whatever the app does.
+ */
+
+export interface Sample {
+  /** performance.now() when the request was sent. */
+  startMs: number;
+  ms: number;
+  /** 0: no answer (socket error or the 10 s timeout). */
+  status: number;
+  xCache: string | null;
+}
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/** Ranks 0..count-1, rank 0 the most likely, with weights 1 / (rank + 1)^s. */
+export function zipfSampler(count: number, s = 1, random: () => number = Math.random): () => number {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (let rank = 1; rank <= count; rank++) cumulative.push((total += 1 / rank ** s));
+  return () => {
+    const target = random() * total;
+    let [low, high] = [0, count - 1];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (cumulative[mid] < target) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+}
+
+function get(agent: http.Agent, origin: URL, path: string): Promise<Omit<Sample, "startMs" | "ms">> {
+  return new Promise((resolve) => {
+    const failed = () => resolve({ status: 0, xCache: null });
+    const request = http.get(
+      { agent, host: origin.hostname, port: origin.port, path, timeout: REQUEST_TIMEOUT_MS },
+      (response) => {
+        response.resume();
+        response.on("error", failed);
+        response.on("end", () => {
+          const xCache = response.headers["x-cache"];
+          resolve({ status: response.statusCode ?? 0, xCache: typeof xCache === "string" ? xCache : null });
+        });
+      },
+    );
+    request.on("timeout", () => request.destroy(new Error("timed out")));
+    request.on("error", failed);
+  });
+}
+
+export async function runLoad(options: {
+  origin: string;
+  paths: string[];
+  connections: number;
+  seconds: number;
+  /** Think time per connection between requests (ms): a load below saturation. */
+  delayMs?: number;
+}): Promise<Sample[]> {
+  const { paths, connections, seconds, delayMs = 0 } = options;
+  const origin = new URL(options.origin);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const nextPath = zipfSampler(paths.length);
+  const send = async (): Promise<Sample> => {
+    const startMs = performance.now();
+    const answer = await get(agent, origin, paths[nextPath()]);
+    return { startMs, ms: performance.now() - startMs, ...answer };
+  };
+  await Promise.all(Array.from({ length: connections }, send));
+  const samples: Sample[] = [];
+  const endMs = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < endMs) {
+        samples.push(await send());
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }),
+  );
+  agent.destroy();
+  return samples;
+}
+
+/** wrk's totals for a set of samples. */
+export function summarize(samples: Sample[]): LoadResult {
+  const latencies = samples.map((sample) => sample.ms).sort((a, b) => a - b);
+  const at = (fraction: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(fraction * latencies.length))] ?? 0;
+  const first = Math.min(...samples.map((sample) => sample.startMs));
+  const last = Math.max(...samples.map((sample) => sample.startMs + sample.ms));
+  const seconds = samples.length > 0 ? (last - first) / 1000 : 0;
+  return {
+    requests: samples.length,
+    seconds,
+    rps: seconds > 0 ? samples.length / seconds : 0,
+    p50Ms: at(0.5),
+    p90Ms: at(0.9),
+    p99Ms: at(0.99),
+    maxMs: latencies.at(-1) ?? 0,
+    non2xx: samples.filter((sample) => sample.status !== 0 && (sample.status < 200 || sample.status >= 400)).length,
+    socketErrors: samples.filter((sample) => sample.status === 0).length,
+  };
+}
