@@ -97,16 +97,15 @@ export async function deleteUserSessions(userId: string): Promise<number> {
 /** The user's live sessions, newest first (index members whose session expired are dropped from the index). */
 export async function listUserSessions(userId: string): Promise<SessionRecord[]> {
   const index = redisKeys.sessionIndex(userId);
-  return withStateRedis(async (redis) => {
-    const tokens = await redis.smembers(index);
-    if (tokens.length === 0) return [];
-    // One MGET: the sessions share the index's slot, so this is legal on Redis Cluster too.
-    const raws = await redis.mget(...tokens.map((token) => redisKeys.session(userId, token)));
-    const gone = tokens.filter((_, i) => raws[i] === null);
-    if (gone.length > 0) await redis.srem(index, ...gone);
-    return raws
-      .map(revive)
-      .filter((record): record is SessionRecord => record !== null && record.expires.getTime() > Date.now())
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  });
+  // One withStateRedis per round trip: each is timed from when it is sent (lib/redis/deadline.ts).
+  const tokens = await withStateRedis((redis) => redis.smembers(index));
+  if (tokens.length === 0) return [];
+  // One MGET: the sessions share the index's slot, so this is legal on Redis Cluster too.
+  const raws = await withStateRedis((redis) => redis.mget(...tokens.map((token) => redisKeys.session(userId, token))));
+  const gone = tokens.filter((_, i) => raws[i] === null);
+  if (gone.length > 0) await withStateRedis((redis) => redis.srem(index, ...gone));
+  return raws
+    .map(revive)
+    .filter((record): record is SessionRecord => record !== null && record.expires.getTime() > Date.now())
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }

@@ -42,12 +42,13 @@ function validate<T>(opts: GetOrSetOptions<T>): void {
 
 export function createCache(options: CacheOptions): Cache {
   const breaker = new Breaker(options.breaker);
-  const store = new RedisStore(options.redis);
+
   const metrics = options.metrics ?? noMetrics;
   const ready = options.ready ?? (() => true);
   const lockTtlMs = options.lockTtlMs ?? 5_000;
   const pollMs = options.pollIntervalMs ?? 25;
   const commandTimeoutMs = options.commandTimeoutMs ?? 250;
+  const store = new RedisStore(options.redis, (reply) => withDeadline(reply, commandTimeoutMs));
   const l1 = new L1(options.subscriber ? (options.l1Entries ?? 1_000) : 0);
   const coherence = options.subscriber
     ? new Coherence({
@@ -78,7 +79,10 @@ export function createCache(options: CacheOptions): Cache {
     metrics.l1Cleared();
   };
 
-  /** Runs Redis commands under the breaker and the deadline; null when Redis may not, or could not, be used. */
+  /**
+   * Runs Redis commands under the breaker (each round trip under the deadline, in the store); null when
+   * Redis may not, or could not, be used.
+   */
   async function guarded<R>(call: () => Promise<R>): Promise<{ result: R } | null> {
     if (!breaker.allows()) return null;
     if (!(await ready())) {
@@ -86,7 +90,7 @@ export function createCache(options: CacheOptions): Cache {
       return null;
     }
     try {
-      const result = await withDeadline(call(), commandTimeoutMs);
+      const result = await call();
       breaker.success();
       return { result };
     } catch (error) {

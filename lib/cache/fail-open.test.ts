@@ -4,6 +4,12 @@ import { ThrowawayRedis } from "../testing/redis-server";
 import { waitFor } from "../testing/wait";
 import { createCache } from "./cache";
 
+/** Blocks the event loop, as a burst of CPU-bound work does. */
+function blockFor(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until);
+}
+
 // A Redis of the test's own, killed, paused and restarted: the cache must keep answering from the loader.
 let server: ThrowawayRedis;
 let client: Redis;
@@ -70,5 +76,34 @@ describe("fail-open", () => {
     } finally {
       server.resume();
     }
+  });
+
+  it("times each round trip from when it is sent: a busy loop between the two of a tagged read is not Redis failing", async () => {
+    // After the first reply the second round trip (the tags' stamps) goes out. Here the loop is busy for
+    // three deadlines right after the first is sent, so its reply is read only in the turn in which its timer
+    // has fired: one deadline over both round trips would fail the read though Redis answered at once.
+    let blockAfterNextTime = false;
+    const busyAfterTime = new Proxy(client, {
+      get(target, property) {
+        if (property === "time")
+          return () => {
+            const reply = target.time();
+            if (blockAfterNextTime) queueMicrotask(() => blockFor(60));
+            blockAfterNextTime = false;
+            return reply;
+          };
+        const value = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const cache = createCache({ redis: () => busyAfterTime, commandTimeoutMs: 20 });
+    const load = vi.fn(async () => "from postgres");
+    const read = () => cache.getOrSet({ key: "fail-open:tagged", ttl: 60, tags: ["fail-open"], load });
+    expect((await read()).status).toBe("MISS");
+
+    blockAfterNextTime = true;
+    expect(await read()).toEqual({ value: "from postgres", status: "HIT" });
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(cache.breakerState()).toBe("closed");
   });
 });

@@ -12,7 +12,9 @@ export class RedisTimeoutError extends Error {
  * sockets: after the loop was blocked (a burst of requests rendering), a plain timer would fire before
  * the reply that Redis sent long ago is even read, and a healthy Redis would look slow (ioredis'
  * `commandTimeout` works that way). So when the timer fires, the verdict waits one more turn
- * (setImmediate runs after the sockets are read) and only then, if still unsettled, rejects.
+ * (setImmediate runs after the sockets are read) and only then, if still unsettled, rejects. That turn reads
+ * one reply: bound each round trip on its own, since a command sent after the first reply was read goes
+ * out in that very turn, and its reply cannot be read before the verdict.
  */
 export function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {

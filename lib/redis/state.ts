@@ -10,7 +10,11 @@ export class StateUnavailableError extends Error {
   }
 }
 
-/** Runs commands on the state Redis within the command deadline; throws StateUnavailableError when it cannot. */
+/**
+ * Runs commands on the state Redis within the command deadline; throws StateUnavailableError when it cannot.
+ * `work` should be one round trip (a command, a script, or commands sent together): the deadline's allowance
+ * for a busy event loop covers one reply (lib/redis/deadline.ts), so chain round trips as separate calls.
+ */
 export async function withStateRedis<T>(work: (redis: ReturnType<typeof redisClient>) => Promise<T>): Promise<T> {
   if (!(await awaitReady("state"))) throw new StateUnavailableError("not connected");
   try {
