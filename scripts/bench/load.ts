@@ -20,6 +20,8 @@ export interface Sample {
   /** 0: no answer (socket error or the 10 s timeout). */
   status: number;
   xCache: string | null;
+  /** Why there was no answer. */
+  error?: string;
 }
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -43,7 +45,7 @@ export function zipfSampler(count: number, s = 1, random: () => number = Math.ra
 
 function get(agent: http.Agent, origin: URL, path: string): Promise<Omit<Sample, "startMs" | "ms">> {
   return new Promise((resolve) => {
-    const failed = () => resolve({ status: 0, xCache: null });
+    const failed = (error: Error) => resolve({ status: 0, xCache: null, error: error.message });
     const request = http.get(
       { agent, host: origin.hostname, port: origin.port, path, timeout: REQUEST_TIMEOUT_MS },
       (response) => {

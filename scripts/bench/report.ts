@@ -135,7 +135,8 @@ ${stampede.appLoads} load(s) ran in the apps; ${stampede.postgresLoads} product 
 (${fixed(memory.averageValueBytes)} bytes of value).
 
 ## The cache's Redis stopped under load
-32 connections on the product API of the second instance (warmed with the API only) for 30 s; 5 s in, the
+32 connections on the product API of the second instance (warmed with the API only; the other instances
+stopped, so that their garbage collection does not take the two cores) for 30 s; 5 s in, the
 cache's Redis (its own instance) was killed with SIGKILL and started again 7 s later, the app untouched.
 Once flat out (every connection sends its next request at once: the app saturated, as in the rows above),
 once with think time per connection, a load the store serves without Redis too. The load is

@@ -73,7 +73,7 @@ export async function measureMemory(url: string, pattern: string): Promise<Repor
 function phase(name: string, samples: Sample[]): OutagePhase {
   const answers: Record<string, number> = {};
   for (const sample of samples) {
-    const key = sample.status === 0 ? "no answer" : `${sample.status} ${sample.xCache ?? "-"}`;
+    const key = sample.status === 0 ? `no answer (${sample.error})` : `${sample.status} ${sample.xCache ?? "-"}`;
     answers[key] = (answers[key] ?? 0) + 1;
   }
   return { name, load: summarize(samples), answers };
