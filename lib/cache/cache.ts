@@ -42,7 +42,6 @@ function validate<T>(opts: GetOrSetOptions<T>): void {
 
 export function createCache(options: CacheOptions): Cache {
   const breaker = new Breaker(options.breaker);
-
   const metrics = options.metrics ?? noMetrics;
   const ready = options.ready ?? (() => true);
   const lockTtlMs = options.lockTtlMs ?? 5_000;
