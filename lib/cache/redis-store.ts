@@ -32,7 +32,7 @@ export class RedisStore {
    */
   constructor(
     private readonly redis: () => Redis | Cluster,
-    private readonly roundTrip: <R>(reply: Promise<R>) => Promise<R> = (reply) => reply,
+    private readonly roundTrip: <R>(reply: Promise<R>) => Promise<R>,
   ) {}
 
   async read<T>(key: string): Promise<StoredEntry<T>> {

@@ -13,8 +13,8 @@ export class RedisTimeoutError extends Error {
  * the reply that Redis sent long ago is even read, and a healthy Redis would look slow (ioredis'
  * `commandTimeout` works that way). So when the timer fires, the verdict waits one more turn
  * (setImmediate runs after the sockets are read) and only then, if still unsettled, rejects. That turn reads
- * one reply: bound each round trip on its own, since a command sent after the first reply was read goes
- * out in that very turn, and its reply cannot be read before the verdict.
+ * the replies already sent, but a command that goes out during it (the next step of a caller that just read
+ * a reply) cannot be answered before the verdict: bound each round trip on its own.
  */
 export function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {

@@ -72,35 +72,40 @@ export async function runLoad(options: {
 }): Promise<Sample[]> {
   const { paths, connections, seconds, delayMs = 0 } = options;
   const origin = new URL(options.origin);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  // One connection per worker, as wrk has: a shared agent hands out its most recent free socket, so with
+  // think time most sockets would idle past the server's keep-alive timeout and reconnect mid-run.
+  const agents = Array.from({ length: connections }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
   const nextPath = zipfSampler(paths.length);
-  const send = async (): Promise<Sample> => {
+  const send = async (agent: http.Agent): Promise<Sample> => {
     const startMs = performance.now();
     const answer = await get(agent, origin, paths[nextPath()]);
     return { startMs, ms: performance.now() - startMs, ...answer };
   };
-  await Promise.all(Array.from({ length: connections }, send));
+  await Promise.all(agents.map(send));
   const samples: Sample[] = [];
   const endMs = performance.now() + seconds * 1000;
   await Promise.all(
-    Array.from({ length: connections }, async () => {
+    agents.map(async (agent) => {
       while (performance.now() < endMs) {
-        samples.push(await send());
+        samples.push(await send(agent));
         if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
     }),
   );
-  agent.destroy();
+  for (const agent of agents) agent.destroy();
   return samples;
 }
 
 /** wrk's totals for a set of samples. */
 export function summarize(samples: Sample[]): LoadResult {
   const latencies = samples.map((sample) => sample.ms).sort((a, b) => a - b);
-  const at = (fraction: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(fraction * latencies.length))] ?? 0;
-  const first = Math.min(...samples.map((sample) => sample.startMs));
-  const last = Math.max(...samples.map((sample) => sample.startMs + sample.ms));
+  // Nearest rank, as wrk reports: the latency that this fraction of the requests did not exceed.
+  const at = (fraction: number) => latencies[Math.max(0, Math.ceil(fraction * latencies.length) - 1)] ?? 0;
+  let [first, last] = [Infinity, -Infinity];
+  for (const sample of samples) {
+    first = Math.min(first, sample.startMs);
+    last = Math.max(last, sample.startMs + sample.ms);
+  }
   const seconds = samples.length > 0 ? (last - first) / 1000 : 0;
   return {
     requests: samples.length,

@@ -38,7 +38,7 @@ export interface Report {
 export interface OutagePhase {
   name: string;
   load: LoadResult;
-  /** Answers by status and X-Cache ("200 HIT"), or "no answer". */
+  /** Answers by status and X-Cache ("200 HIT"), or "no answer (<why>)". */
   answers: Record<string, number>;
 }
 
@@ -88,7 +88,7 @@ function outageLines(run: Report["outage"][number]): string {
       : `hits came back ${fixed(run.hitAgainAfterMs / 1000, 1)} s after the restart`;
   const lines = [
     `${how}: ${whole.requests} requests (${fixed(whole.rps)}/s), ${whole.non2xx} non-2xx, ${whole.socketErrors} without an`,
-    `answer; p50 ${fixed(whole.p50Ms, 1)} ms, p99 ${fixed(whole.p99Ms, 1)} ms, **max ${fixed(whole.maxMs, 1)} ms**; Redis down ${fixed(run.downForMs / 1000, 1)} s; ${hits}.`,
+    `answer; p50 ${fixed(whole.p50Ms, 1)} ms, p99 ${fixed(whole.p99Ms, 1)} ms, **max ${fixed(whole.maxMs, 1)} ms**; Redis down ${fixed(run.downForMs / 1000, 1)} s (from the kill until it answered again); ${hits}.`,
     "",
     "| part of the run | requests | p99 ms | max ms | answers (status X-Cache) |",
     "| --- | ---: | ---: | ---: | --- |",

@@ -191,7 +191,7 @@ async function main(): Promise<void> {
       "  floor measured the same way. load.ts opens the 32 connections before measuring; wrk opens them inside",
       "  its run. Node (libuv 1.45 and later) accepts one new connection per event-loop turn, and each turn serves",
       "  every connection already open, so on a saturated app the last of 32 new connections waits about 32²/2",
-      "  requests' time (about a second here) for its first answer: wrk's max column is that opening.",
+      "  requests' time (about a second here) for its first answer: wrk's max, and part of its p99, is that opening.",
     ].join("\n"),
     querySource: stats.source,
     productBytes,

@@ -93,12 +93,12 @@ export async function runOutage(options: {
   const { app, cacheRedis, paths, connections, delayMs = 0 } = options;
   const load = runLoad({ origin: app.origin, paths, connections, seconds: 30, delayMs });
   await sleep(5_000);
-  await cacheRedis.kill();
   const killedAt = performance.now();
+  await cacheRedis.kill();
   log("outage: the cache's Redis is down");
   await sleep(7_000);
   await cacheRedis.restart();
-  const restartedAt = performance.now();
+  const restartedAt = performance.now(); // when it answers again (starting and loading its AOF take ~1 s)
   log("outage: the cache's Redis is back");
   const samples = await load;
   const firstHit = samples

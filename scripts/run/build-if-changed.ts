@@ -26,7 +26,7 @@ function filesUnder(dir: string): string[] {
 /** The files whose content decides whether the build is current. */
 export function buildInputs(): string[] {
   const topLevel = readdirSync(".", { withFileTypes: true })
-    .filter((entry) => entry.isFile() && TOP_LEVEL.test(entry.name))
+    .filter((entry) => entry.isFile() && TOP_LEVEL.test(entry.name) && !SKIP.test(entry.name))
     .map((entry) => entry.name);
   return [...INPUT_DIRS.flatMap(filesUnder), ...topLevel].sort();
 }
