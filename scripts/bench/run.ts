@@ -60,10 +60,16 @@ function shuffled<T>(items: T[]): T[] {
   return result;
 }
 
-function pathsFile(name: string, paths: string[]): string {
+/** Paths to request, and the same written to a file for wrk's script. */
+interface Paths {
+  list: string[];
+  file: string;
+}
+
+function benchPaths(name: string, list: string[]): Paths {
   const file = path.join(os.tmpdir(), `brisk-bench-${name}.txt`);
-  writeFileSync(file, paths.join("\n") + "\n");
-  return file;
+  writeFileSync(file, list.join("\n") + "\n");
+  return { list, file };
 }
 
 /** Requests every path once (16 at a time): a warm cache, and a warm JIT. */
@@ -95,7 +101,7 @@ async function main(): Promise<void> {
   buildIfChanged();
   const api = slugs.map((slug) => `/api/products/${slug}`);
   const pages = slugs.map((slug) => `/products/${slug}`);
-  const [apiFile, pageFile] = [pathsFile("api", api), pathsFile("pages", pages)];
+  const [apiPaths, pagePaths] = [benchPaths("api", api), benchPaths("pages", pages)];
 
   const off = await AppServer.start("the cache-off instance", 3302, { ...appEnv, CACHE_MODE: "off" });
   const sizes = await Promise.all(
@@ -114,18 +120,18 @@ async function main(): Promise<void> {
   await new Promise((resolve) => redisGet.stdout.once("data", resolve));
   const stats = await PostgresStats.open(databaseUrl);
 
-  /** wrk over the paths in `file`; with `paths` instead, scripts/bench/load.ts (connections opened first). */
+  /** A row: wrk over the paths, or scripts/bench/load.ts (connections opened first). */
   const measure = async (
     name: string,
     origin: string,
-    file: string,
+    paths: Paths,
     counted: AppServer | null,
-    paths?: string[],
+    tool: "wrk" | "load.ts" = "wrk",
   ): Promise<Row> => {
     const load = async (seconds: number) =>
-      paths
-        ? summarize(await runLoad({ origin, paths, connections: CONNECTIONS, seconds }))
-        : runWrk({ origin, pathsFile: file, connections: CONNECTIONS, seconds });
+      tool === "load.ts"
+        ? summarize(await runLoad({ origin, paths: paths.list, connections: CONNECTIONS, seconds }))
+        : runWrk({ origin, pathsFile: paths.file, connections: CONNECTIONS, seconds });
     await load(3); // JIT and pools warm
     await stats.settle(); // requests still queued from the warm-up would count against this run
     const before = counted ? await cacheCounters(counted.origin) : null;
@@ -153,17 +159,17 @@ async function main(): Promise<void> {
   log("warming the caches: every product once, through the API and the page");
   await warm(on.origin, [...api, ...pages]);
   const rows: Row[] = [];
-  const floorFile = pathsFile("floor", ["/api/bench/floor"]);
-  rows.push(await measure("Next.js floor (constant, same size)", on.origin, floorFile, null));
-  rows.push(await measure("Node http + Redis GET only", "http://127.0.0.1:3304", apiFile, null));
-  rows.push(await measure("product API, cache on", on.origin, apiFile, on));
-  rows.push(await measure(`Next.js floor, ${OPENED_FIRST}`, on.origin, floorFile, null, ["/api/bench/floor"]));
-  rows.push(await measure(`product API, cache on, ${OPENED_FIRST}`, on.origin, apiFile, on, api));
-  rows.push(await measure("product API, CACHE_MODE=off", off.origin, apiFile, null));
+  const floorPaths = benchPaths("floor", ["/api/bench/floor"]);
+  rows.push(await measure("Next.js floor (constant, same size)", on.origin, floorPaths, null));
+  rows.push(await measure("Node http + Redis GET only", "http://127.0.0.1:3304", apiPaths, null));
+  rows.push(await measure("product API, cache on", on.origin, apiPaths, on));
+  rows.push(await measure(`Next.js floor, ${OPENED_FIRST}`, on.origin, floorPaths, null, "load.ts"));
+  rows.push(await measure(`product API, cache on, ${OPENED_FIRST}`, on.origin, apiPaths, on, "load.ts"));
+  rows.push(await measure("product API, CACHE_MODE=off", off.origin, apiPaths, null));
   redisGet.kill(); // before the outage below, which it would only log about
   await warm(on.origin, pages);
-  rows.push(await measure("product page, cache on", on.origin, pageFile, on));
-  rows.push(await measure("product page, CACHE_MODE=off", off.origin, pageFile, null));
+  rows.push(await measure("product page, cache on", on.origin, pagePaths, on));
+  rows.push(await measure("product page, CACHE_MODE=off", off.origin, pagePaths, null));
 
   await stats.settle();
   const stampede = await runStampede({ instances: [on, second], slug: cold, stats });
