@@ -7,7 +7,7 @@ import { testEnv } from "./scripts/run/test-env";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
   test: {
-    include: ["{lib,app,scripts}/**/*.test.ts"],
+    include: ["{lib,app,scripts,tests}/**/*.test.ts"],
     environment: "node",
     env: testEnv(),
     pool: "forks",

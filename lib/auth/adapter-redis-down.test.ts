@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../testing/ports";
+import { freePort } from "@/tests/support/ports";
 
 // The state Redis is unreachable (nothing listens on its port). The adapter must throw, never answer
 // "no session": Auth.js clears the session cookie on null, which would sign everyone out during a blip.

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Cluster } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordingMetrics } from "../testing/cache-metrics";
-import { ThrowawayCluster } from "../testing/redis-cluster";
-import { waitFor } from "../testing/wait";
+import { recordingMetrics } from "@/tests/support/cache-metrics";
+import { ThrowawayCluster } from "@/tests/support/redis-cluster";
+import { waitFor } from "@/tests/support/wait";
 import { createCache } from "./cache";
 
 // The cache on a real three-node Redis Cluster: entries, tags, locks and the invalidation channel

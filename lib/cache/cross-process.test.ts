@@ -4,7 +4,7 @@ import path from "node:path";
 import Redis from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "../env";
-import { waitFor } from "../testing/wait";
+import { waitFor } from "@/tests/support/wait";
 import { createCache } from "./cache";
 
 // One load per key across processes: real OS processes, each with its own cache (in-process
@@ -24,7 +24,7 @@ function names() {
 
 function startWorker(keys: ReturnType<typeof names>, extra: Record<string, string>) {
   // One node process per worker (not npx, whose children would outlive a SIGKILL).
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "../testing/stampede-worker.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "../../tests/support/stampede-worker.ts")], {
     env: {
       ...process.env,
       REDIS_URL: env.CACHE_REDIS_URL,

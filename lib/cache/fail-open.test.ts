@@ -1,7 +1,7 @@
 import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ThrowawayRedis } from "../testing/redis-server";
-import { waitFor } from "../testing/wait";
+import { ThrowawayRedis } from "@/tests/support/redis-server";
+import { waitFor } from "@/tests/support/wait";
 import { createCache } from "./cache";
 
 /** Blocks the event loop, as a burst of CPU-bound work does. */

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { env } from "../env";
-import { recordingMetrics } from "../testing/cache-metrics";
-import { waitFor } from "../testing/wait";
+import { recordingMetrics } from "@/tests/support/cache-metrics";
+import { waitFor } from "@/tests/support/wait";
 import { createCache } from "./cache";
 import { CacheTimeoutError } from "./timeouts";
 

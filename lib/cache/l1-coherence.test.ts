@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "../env";
-import { recordingMetrics } from "../testing/cache-metrics";
-import { ThrowawayRedis } from "../testing/redis-server";
-import { waitFor } from "../testing/wait";
+import { recordingMetrics } from "@/tests/support/cache-metrics";
+import { ThrowawayRedis } from "@/tests/support/redis-server";
+import { waitFor } from "@/tests/support/wait";
 import { createCache } from "./cache";
 
 // Two app instances = two caches, each with its own L1 and its own subscription, sharing one Redis.

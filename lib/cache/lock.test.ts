@@ -3,7 +3,7 @@ import Redis from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "../env";
 import { redisKeys } from "../redis/keys";
-import { waitFor } from "../testing/wait";
+import { waitFor } from "@/tests/support/wait";
 import { createCache } from "./cache";
 
 // The per-key load lock, observed directly in Redis. Separate caches stand for separate processes.

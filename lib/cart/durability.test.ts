@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ThrowawayRedis } from "../testing/redis-server";
-import { waitFor } from "../testing/wait";
+import { ThrowawayRedis } from "@/tests/support/redis-server";
+import { waitFor } from "@/tests/support/wait";
 
 // The provisioned kind of Redis (same arguments: AOF on, fsync always), killed with SIGKILL.
 let server: ThrowawayRedis;

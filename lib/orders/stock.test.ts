@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { env } from "../env";
 import { closeRedisClients } from "../redis/clients";
-import { freshVariant, stockOf } from "../testing/checkout-fixtures";
-import { waitFor } from "../testing/wait";
+import { freshVariant, stockOf } from "@/tests/support/checkout-fixtures";
+import { waitFor } from "@/tests/support/wait";
 import { ShortOfStockError, takeStock } from "./stock";
 
 // Stock moves against the real test PostgreSQL.

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { closeRedisClients } from "../redis/clients";
-import { AppServer } from "../testing/app-server";
-import { freshVariant, stockOf } from "../testing/checkout-fixtures";
-import { freePort } from "../testing/ports";
+import { AppServer } from "@/tests/support/app-server";
+import { freshVariant, stockOf } from "@/tests/support/checkout-fixtures";
+import { freePort } from "@/tests/support/ports";
 import { STALE_PENDING_MS, sweepStalePendingOrders } from "./sweep";
 
 // The sweep of pending orders left by a crash between taking stock and the payment's answer.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../testing/ports";
+import { freePort } from "@/tests/support/ports";
 
 // The clients must fail fast: against a Redis that is not there, nothing queues and nothing waits twice.
 let clients: typeof import("./clients");

@@ -1,8 +1,8 @@
 import { performance } from "node:perf_hooks";
 import Redis from "ioredis";
-import type { ThrowawayRedis } from "../../lib/testing/redis-server";
+import type { ThrowawayRedis } from "@/tests/support/redis-server";
 import { log } from "../services/shell";
-import { cacheCounters, type AppServer } from "../../lib/testing/app-server";
+import { cacheCounters, type AppServer } from "@/tests/support/app-server";
 import type { PostgresStats } from "./postgres-stats";
 import type { OutagePhase, Report } from "./report";
 import { runLoad, summarize, type Sample } from "./load";

@@ -1,6 +1,6 @@
 import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ThrowawayRedis } from "../../lib/testing/redis-server";
+import { ThrowawayRedis } from "@/tests/support/redis-server";
 
 // The project's Redis configuration, as the provisioning starts it (the same arguments, another port).
 let server: ThrowawayRedis;

@@ -4,8 +4,8 @@ import { updateVariants } from "@/lib/catalog/mutations";
 import { db } from "@/lib/db";
 import { closeRedisClients, redisClient } from "@/lib/redis/clients";
 import { redisKeys } from "@/lib/redis/keys";
-import { CartClient } from "@/lib/testing/cart-requests";
-import { readJson } from "@/lib/testing/routes";
+import { CartClient } from "@/tests/support/cart-requests";
+import { readJson } from "@/tests/support/routes";
 
 // The cart API through its route handlers, on the test database and the test Redis namespace.
 type CartBody = {

@@ -4,8 +4,8 @@ import { updateVariants } from "@/lib/catalog/mutations";
 import { db } from "@/lib/db";
 import { closeRedisClients, redisClient } from "@/lib/redis/clients";
 import { redisKeys } from "@/lib/redis/keys";
-import { AppServer } from "@/lib/testing/app-server";
-import { BrowserClient } from "@/lib/testing/browser-client";
+import { AppServer } from "@/tests/support/app-server";
+import { BrowserClient } from "@/tests/support/browser-client";
 import {
   addToCart,
   checkoutBody,
@@ -13,8 +13,8 @@ import {
   freshVariant,
   postCheckout,
   stockOf,
-} from "@/lib/testing/checkout-fixtures";
-import { freePort } from "@/lib/testing/ports";
+} from "@/tests/support/checkout-fixtures";
+import { freePort } from "@/tests/support/ports";
 
 // Checkout through two `next start` instances at once, on the test database and Redis.
 let servers: AppServer[];

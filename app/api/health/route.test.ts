@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { closeRedisClients } from "@/lib/redis/clients";
-import { readJson } from "@/lib/testing/routes";
+import { readJson } from "@/tests/support/routes";
 import { GET } from "./route";
 
 afterAll(async () => {

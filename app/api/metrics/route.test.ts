@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { closeRedisClients } from "@/lib/redis/clients";
-import { getRequest, routeContext } from "@/lib/testing/routes";
+import { getRequest, routeContext } from "@/tests/support/routes";
 import { GET as getProduct } from "../products/[slug]/route";
 import { GET } from "./route";
 

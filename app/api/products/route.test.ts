@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { closeRedisClients } from "@/lib/redis/clients";
-import { readJson } from "@/lib/testing/routes";
+import { readJson } from "@/tests/support/routes";
 import { GET } from "./route";
 
 const get = (search: string) => GET(new NextRequest(`http://localhost:3000/api/products${search}`));

@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
-import { getRequest, routeContext } from "@/lib/testing/routes";
+import { getRequest, routeContext } from "@/tests/support/routes";
 import { GET } from "./route";
 
 const get = (path: string[]) => GET(getRequest(`/media/${path.join("/")}`), routeContext({ path }));

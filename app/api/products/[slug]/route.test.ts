@@ -3,7 +3,7 @@ import { cache } from "@/lib/cache";
 import { db, queriesSoFar } from "@/lib/db";
 import { closeRedisClients, redisClient } from "@/lib/redis/clients";
 import { cacheNames, redisKeys } from "@/lib/redis/keys";
-import { getRequest, readJson, routeContext } from "@/lib/testing/routes";
+import { getRequest, readJson, routeContext } from "@/tests/support/routes";
 import { GET } from "./route";
 
 const get = (slug: string) => GET(getRequest(`/api/products/${slug}`), routeContext({ slug }));

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ThrowawayRedis } from "@/lib/testing/redis-server";
-import { getRequest, readJson, routeContext } from "@/lib/testing/routes";
-import { waitFor } from "@/lib/testing/wait";
+import { ThrowawayRedis } from "@/tests/support/redis-server";
+import { getRequest, readJson, routeContext } from "@/tests/support/routes";
+import { waitFor } from "@/tests/support/wait";
 
 // The one Redis of a small deployment (state and cache) goes down and comes back.
 let server: ThrowawayRedis;
 let modules: {
-  cart: typeof import("@/lib/testing/cart-requests");
-  product: typeof import("../products/[slug]/route");
+  cart: typeof import("@/tests/support/cart-requests");
+  product: typeof import("@/app/api/products/[slug]/route");
   db: typeof import("@/lib/db");
   clients: typeof import("@/lib/redis/clients");
 };
@@ -17,8 +17,8 @@ beforeAll(async () => {
   process.env.REDIS_URL = server.url;
   process.env.CACHE_REDIS_URL = server.url;
   modules = {
-    cart: await import("@/lib/testing/cart-requests"),
-    product: await import("../products/[slug]/route"),
+    cart: await import("@/tests/support/cart-requests"),
+    product: await import("@/app/api/products/[slug]/route"),
     db: await import("@/lib/db"),
     clients: await import("@/lib/redis/clients"),
   };

@@ -1,4 +1,4 @@
-import type { CacheMetrics, RequestResult } from "../cache/types";
+import type { CacheMetrics, RequestResult } from "@/lib/cache/types";
 
 /** A CacheMetrics that counts, for tests to assert what the cache did. */
 export function recordingMetrics() {

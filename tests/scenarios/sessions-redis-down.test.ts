@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { closeRedisClients } from "@/lib/redis/clients";
-import { AppServer } from "@/lib/testing/app-server";
-import { BrowserClient } from "@/lib/testing/browser-client";
-import { addToCart, checkoutBody, freshVariant, postCheckout } from "@/lib/testing/checkout-fixtures";
-import { freePort } from "@/lib/testing/ports";
-import { ThrowawayRedis } from "@/lib/testing/redis-server";
+import { AppServer } from "@/tests/support/app-server";
+import { BrowserClient } from "@/tests/support/browser-client";
+import { addToCart, checkoutBody, freshVariant, postCheckout } from "@/tests/support/checkout-fixtures";
+import { freePort } from "@/tests/support/ports";
+import { ThrowawayRedis } from "@/tests/support/redis-server";
 
 // Sessions live in a throwaway Redis (the project's configuration) that the test kills and starts again:
 // a Redis outage must never sign anyone out.

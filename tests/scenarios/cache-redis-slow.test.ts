@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ThrowawayRedis } from "@/lib/testing/redis-server";
-import { getRequest, routeContext } from "@/lib/testing/routes";
+import { ThrowawayRedis } from "@/tests/support/redis-server";
+import { getRequest, routeContext } from "@/tests/support/routes";
 
 // The cache's Redis is a throwaway server the test freezes (SIGSTOP): connected, but silent.
 let server: ThrowawayRedis;
 let routes: {
-  product: typeof import("./products/[slug]/route");
+  product: typeof import("@/app/api/products/[slug]/route");
   db: typeof import("@/lib/db");
   redis: typeof import("@/lib/redis/clients");
 };
@@ -16,7 +16,7 @@ beforeAll(async () => {
   // The cache's deadline; the clients' own timeout is a 10 s backstop that this test must not need.
   process.env.REDIS_COMMAND_TIMEOUT_MS = "100";
   routes = {
-    product: await import("./products/[slug]/route"),
+    product: await import("@/app/api/products/[slug]/route"),
     db: await import("@/lib/db"),
     redis: await import("@/lib/redis/clients"),
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { updateVariants } from "../catalog/mutations";
-import { db } from "../db";
+import { updateVariants } from "@/lib/catalog/mutations";
+import { db } from "@/lib/db";
 import { BrowserClient } from "./browser-client";
 
 /** Test helpers for checkout: variants with a chosen stock and price, carts over HTTP, a valid request. */

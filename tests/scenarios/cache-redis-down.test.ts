@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "@/lib/testing/ports";
-import { getRequest, readJson, routeContext } from "@/lib/testing/routes";
+import { freePort } from "@/tests/support/ports";
+import { getRequest, readJson, routeContext } from "@/tests/support/routes";
 
 // The cache's Redis is unreachable (nothing listens on its port); PostgreSQL and the state Redis are up.
 let routes: {
-  product: typeof import("./products/[slug]/route");
-  health: typeof import("./health/route");
+  product: typeof import("@/app/api/products/[slug]/route");
+  health: typeof import("@/app/api/health/route");
   db: typeof import("@/lib/db");
   redis: typeof import("@/lib/redis/clients");
 };
@@ -13,8 +13,8 @@ let routes: {
 beforeAll(async () => {
   process.env.CACHE_REDIS_URL = `redis://127.0.0.1:${await freePort()}`;
   routes = {
-    product: await import("./products/[slug]/route"),
-    health: await import("./health/route"),
+    product: await import("@/app/api/products/[slug]/route"),
+    health: await import("@/app/api/health/route"),
     db: await import("@/lib/db"),
     redis: await import("@/lib/redis/clients"),
   };

@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { Cluster } from "ioredis";
-import { redisAnswers } from "../../scripts/services/probe";
-import { redisServerArgs } from "../../scripts/services/redis";
+import { redisAnswers } from "@/scripts/services/probe";
+import { redisServerArgs } from "@/scripts/services/redis";
 import { freePort } from "./ports";
 import { waitFor } from "./wait";
 

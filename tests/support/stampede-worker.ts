@@ -1,5 +1,5 @@
 import Redis from "ioredis";
-import { createCache } from "../cache/cache";
+import { createCache } from "@/lib/cache/cache";
 
 /**
  * A separate OS process for the cross-process cache tests: it waits at a barrier in Redis, then sends

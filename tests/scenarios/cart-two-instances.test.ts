@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppServer } from "@/lib/testing/app-server";
-import { freePort } from "@/lib/testing/ports";
+import { AppServer } from "@/tests/support/app-server";
+import { freePort } from "@/tests/support/ports";
 
 // Two `next start` instances of the built app, on two ports, sharing the test database and Redis.
 let servers: AppServer[];

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppServer } from "@/lib/testing/app-server";
-import { BrowserClient } from "@/lib/testing/browser-client";
-import { freePort } from "@/lib/testing/ports";
+import { AppServer } from "@/tests/support/app-server";
+import { BrowserClient } from "@/tests/support/browser-client";
+import { freePort } from "@/tests/support/ports";
 
 // A flood of sign-in requests across many addresses meets the site-wide limit (set low here).
 const GLOBAL_LIMIT = 4;

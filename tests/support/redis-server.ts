@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { redisAnswers } from "../../scripts/services/probe";
-import { redisServerArgs } from "../../scripts/services/redis";
+import { redisAnswers } from "@/scripts/services/probe";
+import { redisServerArgs } from "@/scripts/services/redis";
 import { freePort } from "./ports";
 
 /**

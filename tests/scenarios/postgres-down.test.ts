@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "@/lib/testing/ports";
-import { getRequest, readJson, routeContext } from "@/lib/testing/routes";
+import { freePort } from "@/tests/support/ports";
+import { getRequest, readJson, routeContext } from "@/tests/support/routes";
 
 // PostgreSQL is unreachable (nothing listens on its port); Redis is up.
 let routes: {
-  product: typeof import("./products/[slug]/route");
-  health: typeof import("./health/route");
+  product: typeof import("@/app/api/products/[slug]/route");
+  health: typeof import("@/app/api/health/route");
   redis: typeof import("@/lib/redis/clients");
 };
 
 beforeAll(async () => {
   process.env.DATABASE_URL = `postgresql://brisk@127.0.0.1:${await freePort()}/brisk_test`;
   routes = {
-    product: await import("./products/[slug]/route"),
-    health: await import("./health/route"),
+    product: await import("@/app/api/products/[slug]/route"),
+    health: await import("@/app/api/health/route"),
     redis: await import("@/lib/redis/clients"),
   };
 });

@@ -6,9 +6,9 @@ import { db } from "@/lib/db";
 import { awaitReady, closeRedisClients, redisClient } from "@/lib/redis/clients";
 import { redisKeys } from "@/lib/redis/keys";
 import { scanKeys } from "@/lib/redis/scan";
-import { AppServer } from "@/lib/testing/app-server";
-import { BrowserClient } from "@/lib/testing/browser-client";
-import { freePort } from "@/lib/testing/ports";
+import { AppServer } from "@/tests/support/app-server";
+import { BrowserClient } from "@/tests/support/browser-client";
+import { freePort } from "@/tests/support/ports";
 
 // Signing in by e-mail code against a real `next start` (dev mailbox on, one trusted proxy hop), with the
 // test database and Redis.
