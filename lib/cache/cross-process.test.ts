@@ -24,18 +24,22 @@ function names() {
 
 function startWorker(keys: ReturnType<typeof names>, extra: Record<string, string>) {
   // One node process per worker (not npx, whose children would outlive a SIGKILL).
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "../../tests/support/stampede-worker.ts")], {
-    env: {
-      ...process.env,
-      REDIS_URL: env.CACHE_REDIS_URL,
-      KEY: keys.key,
-      COUNTER_KEY: keys.counter,
-      READY_KEY: keys.ready,
-      GO_KEY: keys.go,
-      ...extra,
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(__dirname, "../../tests/support/stampede-worker.ts")],
+    {
+      env: {
+        ...process.env,
+        REDIS_URL: env.CACHE_REDIS_URL,
+        KEY: keys.key,
+        COUNTER_KEY: keys.counter,
+        READY_KEY: keys.ready,
+        GO_KEY: keys.go,
+        ...extra,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  );
   children.push(child);
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
