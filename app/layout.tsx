@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { currentShopper } from "@/lib/auth/shopper";
+import { currentShopper } from "@/lib/shop/shopper";
 import { CartCountProvider } from "./_components/cart/cart-count";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";

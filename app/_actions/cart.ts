@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { CART_COOKIE, cartCookieOptions } from "@/lib/cart/cookie";
-import type { CartOwner } from "@/lib/redis/keys";
+import type { CartOwner } from "@/lib/cart/types";
 import { addItemSchema, setQuantitySchema, variantIdSchema } from "@/lib/cart/input";
 import { requestCartOwner, requestCartOwnerForWrite } from "@/lib/cart/request-owner";
 import { addToCart, CartError, removeFromCart, updateCartLine } from "@/lib/cart/service";

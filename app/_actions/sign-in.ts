@@ -5,7 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { safeCallbackUrl, SIGNIN_EMAIL_COOKIE } from "@/lib/auth/callback-url";
 import { CODE_LIFETIME_MS } from "@/lib/auth/code-store";
-import { signIn, signOut } from "@/lib/auth/config";
+import { signIn, signOut } from "@/lib/shop/auth";
 import { secureCookies } from "@/lib/auth/cookies";
 import { admitSignInRequest } from "@/lib/auth/sign-in-request";
 

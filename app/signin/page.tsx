@@ -5,7 +5,7 @@ import { safeCallbackUrl, SIGNIN_EMAIL_COOKIE } from "@/lib/auth/callback-url";
 import { triesLeft } from "@/lib/auth/code-store";
 import { githubConfigured } from "@/lib/auth/providers";
 import { currentUser } from "@/lib/auth/current-user";
-import { mailDelivery } from "@/lib/auth/mail-delivery";
+import { mailDelivery } from "@/lib/mail/delivery";
 import { StateUnavailableError } from "@/lib/redis/state";
 import { signInWithGitHubAction } from "../_actions/sign-in";
 import { CodeForm } from "../_components/account/code-form";

@@ -3,7 +3,7 @@ import type { Adapter, AdapterUser } from "next-auth/adapters";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { awaitReady, closeRedisClients, redisClient } from "../redis/clients";
-import { redisKeys } from "../redis/keys";
+import { authKeys } from "./keys";
 import { briskAdapter } from "./adapter";
 import { MAX_WRONG_TRIES } from "./code-store";
 
@@ -75,9 +75,9 @@ describe("sessions (Redis)", () => {
     const session = await adapter.createSession({ sessionToken: "ignored", userId: user.id, expires });
     expect(session.sessionToken.startsWith(`${user.id}.`)).toBe(true);
     expect(session.sessionToken.length).toBeGreaterThan(user.id.length + 40);
-    const key = redisKeys.session(user.id, session.sessionToken);
+    const key = authKeys.session(user.id, session.sessionToken);
     expect(await pexpireTime(key)).toBe(expires.getTime());
-    expect(await redis().smembers(redisKeys.sessionIndex(user.id))).toEqual([session.sessionToken]);
+    expect(await redis().smembers(authKeys.sessionIndex(user.id))).toEqual([session.sessionToken]);
     expect(await adapter.getSessionAndUser(session.sessionToken)).toEqual({
       session: { sessionToken: session.sessionToken, userId: user.id, expires },
       user,
@@ -90,8 +90,8 @@ describe("sessions (Redis)", () => {
     const later = inDays(30);
     const updated = await adapter.updateSession({ sessionToken: session.sessionToken, expires: later });
     expect(updated?.expires).toEqual(later);
-    expect(await pexpireTime(redisKeys.session(user.id, session.sessionToken))).toBe(later.getTime());
-    expect(await pexpireTime(redisKeys.sessionIndex(user.id))).toBeGreaterThanOrEqual(later.getTime());
+    expect(await pexpireTime(authKeys.session(user.id, session.sessionToken))).toBe(later.getTime());
+    expect(await pexpireTime(authKeys.sessionIndex(user.id))).toBeGreaterThanOrEqual(later.getTime());
     expect((await adapter.getSessionAndUser(session.sessionToken))?.session.expires).toEqual(later);
   });
 
@@ -100,9 +100,9 @@ describe("sessions (Redis)", () => {
     const session = await adapter.createSession({ sessionToken: "", userId: user.id, expires: inDays(30) });
     await adapter.deleteSession(session.sessionToken);
     expect(await adapter.getSessionAndUser(session.sessionToken)).toBeNull();
-    expect(await redis().smembers(redisKeys.sessionIndex(user.id))).toEqual([]);
+    expect(await redis().smembers(authKeys.sessionIndex(user.id))).toEqual([]);
     expect(await adapter.updateSession({ sessionToken: session.sessionToken, expires: inDays(3) })).toBeNull();
-    expect(await redis().exists(redisKeys.session(user.id, session.sessionToken))).toBe(0);
+    expect(await redis().exists(authKeys.session(user.id, session.sessionToken))).toBe(0);
     expect(await adapter.getSessionAndUser("not-a-token")).toBeNull();
     expect(await adapter.getSessionAndUser(`${user.id}.${"x".repeat(43)}`)).toBeNull();
   });
@@ -127,7 +127,7 @@ describe("sessions (Redis)", () => {
     await adapter.deleteSession(sessions[0].sessionToken);
     expect(await adapter.getSessionAndUser(sessions[0].sessionToken)).toBeNull();
     for (const other of sessions.slice(1)) expect(await adapter.getSessionAndUser(other.sessionToken)).not.toBeNull();
-    expect((await redis().smembers(redisKeys.sessionIndex(user.id))).sort()).toEqual(
+    expect((await redis().smembers(authKeys.sessionIndex(user.id))).sort()).toEqual(
       sessions
         .slice(1)
         .map((s) => s.sessionToken)
@@ -145,9 +145,9 @@ describe("sessions (Redis)", () => {
     expect(await adapter.getUser(user.id)).toBeNull();
     expect(await db.account.count({ where: { userId: user.id } })).toBe(0);
     for (const session of sessions) {
-      expect(await redis().exists(redisKeys.session(user.id, session.sessionToken))).toBe(0);
+      expect(await redis().exists(authKeys.session(user.id, session.sessionToken))).toBe(0);
     }
-    expect(await redis().exists(redisKeys.sessionIndex(user.id))).toBe(0);
+    expect(await redis().exists(authKeys.sessionIndex(user.id))).toBe(0);
   });
 });
 
@@ -162,7 +162,7 @@ describe("verification tokens (sign-in codes, Redis)", () => {
     const identifier = email();
     const created = token(identifier, "hash-1");
     await adapter.createVerificationToken(created);
-    expect(await pexpireTime(redisKeys.verificationToken(identifier, "hash-1"))).toBe(created.expires.getTime());
+    expect(await pexpireTime(authKeys.verificationToken(identifier, "hash-1"))).toBe(created.expires.getTime());
     expect(await adapter.useVerificationToken({ identifier, token: "hash-1" })).toEqual(created);
     expect(await adapter.useVerificationToken({ identifier, token: "hash-1" })).toBeNull();
   });
@@ -189,7 +189,7 @@ describe("verification tokens (sign-in codes, Redis)", () => {
       expect(await adapter.useVerificationToken({ identifier, token: `wrong-${i}` })).toBeNull();
     }
     expect(await adapter.useVerificationToken({ identifier, token: "right" })).toBeNull();
-    expect(await redis().exists(redisKeys.verificationToken(identifier, "right"))).toBe(0);
+    expect(await redis().exists(authKeys.verificationToken(identifier, "right"))).toBe(0);
     await adapter.createVerificationToken(token(identifier, "fresh"));
     expect(await adapter.useVerificationToken({ identifier, token: "fresh" })).not.toBeNull();
   });

@@ -1,4 +1,4 @@
-import { redisKeys } from "../redis/keys";
+import { authKeys } from "./keys";
 import { CODE_CREATE_LUA, CODE_USE_LUA } from "../redis/scripts/session";
 import { withStateRedis } from "../redis/state";
 
@@ -19,9 +19,9 @@ export interface CodeRecord {
 }
 
 const keysOf = (identifier: string, hashedToken: string) => [
-  redisKeys.verificationToken(identifier, hashedToken),
-  redisKeys.verificationIndex(identifier),
-  redisKeys.verificationTries(identifier),
+  authKeys.verificationToken(identifier, hashedToken),
+  authKeys.verificationIndex(identifier),
+  authKeys.verificationTries(identifier),
 ];
 
 export async function createCode(record: CodeRecord): Promise<CodeRecord> {
@@ -34,7 +34,7 @@ export async function createCode(record: CodeRecord): Promise<CodeRecord> {
       stored,
       record.expires.getTime(),
       record.token,
-      redisKeys.verificationToken(record.identifier, ""),
+      authKeys.verificationToken(record.identifier, ""),
     ),
   );
   return record;
@@ -51,7 +51,7 @@ export async function consumeCode(identifier: string | undefined, hashedToken: s
       hashedToken,
       MAX_WRONG_TRIES,
       CODE_LIFETIME_MS,
-      redisKeys.verificationToken(identifier, ""),
+      authKeys.verificationToken(identifier, ""),
     ),
   );
   if (typeof raw !== "string") return null;
@@ -61,6 +61,6 @@ export async function consumeCode(identifier: string | undefined, hashedToken: s
 
 /** Wrong tries left for an e-mail's pending codes (for the sign-in page's message). */
 export async function triesLeft(identifier: string): Promise<number> {
-  const tries = await withStateRedis((redis) => redis.get(redisKeys.verificationTries(identifier)));
+  const tries = await withStateRedis((redis) => redis.get(authKeys.verificationTries(identifier)));
   return Math.max(0, MAX_WRONG_TRIES - Number(tries ?? 0));
 }

@@ -8,16 +8,21 @@ import {
   sessionCookieName,
   sessionCookieOptions,
 } from "./cookies";
-import { mergeGuestCartOnSignIn } from "./merge-on-sign-in";
 import { authProviders } from "./providers";
 
 /**
  * Auth.js: database sessions through Brisk's adapter, sign-in by a 6-digit code or magic link in one mail,
  * GitHub when configured. Built lazily (at the first request), so reading the environment never happens at
- * build time. Signing in merges the guest cart into the user's.
+ * build time. Auth knows no other domain: what else happens on sign-in (the guest cart's merge) comes in as
+ * a hook, wired in lib/shop/auth.ts.
  */
 
-function authConfig(): NextAuthConfig {
+export interface AuthHooks {
+  /** After a user signed in, with the request's cookies at hand; its failure must not fail the sign-in. */
+  onSignIn(userId: string): Promise<void>;
+}
+
+function authConfig(hooks: AuthHooks): NextAuthConfig {
   return {
     adapter: briskAdapter(),
     secret: env.AUTH_SECRET,
@@ -30,10 +35,12 @@ function authConfig(): NextAuthConfig {
     pages: { signIn: "/signin", verifyRequest: "/signin", error: "/signin" },
     events: {
       signIn: async ({ user }) => {
-        if (user.id) await mergeGuestCartOnSignIn(user.id);
+        if (user.id) await hooks.onSignIn(user.id);
       },
     },
   };
 }
 
-export const { handlers, signIn, signOut } = NextAuth(() => authConfig());
+export function createAuth(hooks: AuthHooks) {
+  return NextAuth(() => authConfig(hooks));
+}

@@ -2,8 +2,8 @@ import { randomInt } from "node:crypto";
 import GitHub from "next-auth/providers/github";
 import { env, type Env } from "../env";
 import { CODE_LIFETIME_MS } from "./code-store";
-import { mailDelivery } from "./mail-delivery";
-import { sendMail } from "./send-mail";
+import { mailDelivery } from "../mail/delivery";
+import { sendMail } from "../mail/send";
 import { signInLink, signInMail } from "./sign-in-mail";
 
 /**

@@ -1,4 +1,4 @@
-import { redisKeys } from "../redis/keys";
+import { authKeys } from "./keys";
 import {
   SESSION_CREATE_LUA,
   SESSION_DELETE_ALL_LUA,
@@ -48,7 +48,7 @@ function revive(raw: unknown): SessionRecord | null {
 
 function keysOf(sessionToken: string): [string, string] | null {
   const userId = userIdOfSessionToken(sessionToken);
-  return userId ? [redisKeys.session(userId, sessionToken), redisKeys.sessionIndex(userId)] : null;
+  return userId ? [authKeys.session(userId, sessionToken), authKeys.sessionIndex(userId)] : null;
 }
 
 export async function createSessionRecord(sessionToken: string, userId: string, expires: Date): Promise<SessionRecord> {
@@ -87,21 +87,21 @@ export async function deleteSessionRecord(sessionToken: string): Promise<Session
 
 /** "Sign out everywhere": every session of the user and its index, in one step. Returns how many there were. */
 export async function deleteUserSessions(userId: string): Promise<number> {
-  const prefix = redisKeys.session(userId, "");
+  const prefix = authKeys.session(userId, "");
   const deleted = await withStateRedis((redis) =>
-    redis.eval(SESSION_DELETE_ALL_LUA, 1, redisKeys.sessionIndex(userId), prefix),
+    redis.eval(SESSION_DELETE_ALL_LUA, 1, authKeys.sessionIndex(userId), prefix),
   );
   return Number(deleted);
 }
 
 /** The user's live sessions, newest first (index members whose session expired are dropped from the index). */
 export async function listUserSessions(userId: string): Promise<SessionRecord[]> {
-  const index = redisKeys.sessionIndex(userId);
+  const index = authKeys.sessionIndex(userId);
   // One withStateRedis per round trip: each is timed from when it is sent (lib/redis/deadline.ts).
   const tokens = await withStateRedis((redis) => redis.smembers(index));
   if (tokens.length === 0) return [];
   // One MGET: the sessions share the index's slot, so this is legal on Redis Cluster too.
-  const raws = await withStateRedis((redis) => redis.mget(...tokens.map((token) => redisKeys.session(userId, token))));
+  const raws = await withStateRedis((redis) => redis.mget(...tokens.map((token) => authKeys.session(userId, token))));
   const gone = tokens.filter((_, i) => raws[i] === null);
   if (gone.length > 0) await withStateRedis((redis) => redis.srem(index, ...gone));
   return raws

@@ -2,7 +2,7 @@ import type { ErrorCode } from "../http/errors";
 import { clientIp } from "../http/client-ip";
 import { StateUnavailableError } from "../redis/state";
 import { emailSchema } from "./email";
-import { mailDelivery } from "./mail-delivery";
+import { mailDelivery } from "../mail/delivery";
 import { limitSignInRequest, RateLimitedError } from "./sign-in-limits";
 
 /**

@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { awaitReady, closeRedisClients, redisClient } from "../redis/clients";
-import { redisKeys, type CartOwner } from "../redis/keys";
+import { cartKeys } from "./keys";
+import type { CartOwner } from "./types";
 import { applyGuestLines, deleteGuestCartIfUnchanged, mergeGuestCart } from "./merge";
 import { addCartItem, MAX_QUANTITY_PER_LINE, readCartLines } from "./store";
 
@@ -49,7 +50,7 @@ describe("mergeGuestCart", () => {
         [c.id, 3],
       ]),
     );
-    expect(await redisClient("state").exists(redisKeys.cart(from))).toBe(0);
+    expect(await redisClient("state").exists(cartKeys.cart(from))).toBe(0);
   });
 
   it("clamps a summed line to the stock", async () => {
@@ -79,11 +80,11 @@ describe("mergeGuestCart", () => {
     const interrupted = await twoCarts();
     // Step one only (the process died before deleting the guest cart) ...
     await applyGuestLines(interrupted.from.id, interrupted.to.id, await readCartLines(interrupted.from));
-    expect(await redisClient("state").exists(redisKeys.cart(interrupted.from))).toBe(1);
+    expect(await redisClient("state").exists(cartKeys.cart(interrupted.from))).toBe(1);
     // ... then the whole merge again.
     expect(await mergeGuestCart(interrupted.from.id, interrupted.to.id)).toBe("already");
     expect(await readCartLines(interrupted.to)).toEqual(await readCartLines(clean.to));
-    expect(await redisClient("state").exists(redisKeys.cart(interrupted.from))).toBe(0);
+    expect(await redisClient("state").exists(cartKeys.cart(interrupted.from))).toBe(0);
   });
 
   it("lines added to the guest cart after it was read (another tab) are merged too, once", async () => {
@@ -99,7 +100,7 @@ describe("mergeGuestCart", () => {
         [c.id, 5],
       ]),
     );
-    expect(await redisClient("state").exists(redisKeys.cart(from))).toBe(0);
+    expect(await redisClient("state").exists(cartKeys.cart(from))).toBe(0);
   });
 
   it("the delete step leaves a guest cart that changed after it was read", async () => {
@@ -108,6 +109,6 @@ describe("mergeGuestCart", () => {
     await applyGuestLines(from.id, to.id, lines);
     await addCartItem(from, c.id, 1, c.stock); // a change in another tab, between the steps
     expect(await deleteGuestCartIfUnchanged(from.id, lines)).toBe(false);
-    expect(await redisClient("state").exists(redisKeys.cart(from))).toBe(1);
+    expect(await redisClient("state").exists(cartKeys.cart(from))).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import { getVariant } from "../catalog/queries";
-import { redisKeys, type CartOwner } from "../redis/keys";
+import { cartKeys } from "./keys";
+import type { CartOwner } from "./types";
 import { CART_DELETE_IF_UNCHANGED_LUA, CART_MERGE_LUA } from "../redis/scripts/cart-merge";
 import { withStateRedis } from "../redis/state";
 import { CART_TTL_MS, MAX_LINES, MAX_QUANTITY_PER_LINE, readCartLines } from "./store";
@@ -39,8 +40,8 @@ export async function applyGuestLines(
     redis.eval(
       CART_MERGE_LUA,
       2,
-      redisKeys.cart(user),
-      redisKeys.cartMerged(userId),
+      cartKeys.cart(user),
+      cartKeys.merged(userId),
       mergeId,
       CART_TTL_MS,
       MAX_LINES,
@@ -52,7 +53,7 @@ export async function applyGuestLines(
 
 /** Step 2: the guest cart goes, unless it changed since `lines` were read (then it is left as it is). */
 export async function deleteGuestCartIfUnchanged(guestId: string, lines: Map<number, number>): Promise<boolean> {
-  const key = redisKeys.cart({ kind: "guest", id: guestId });
+  const key = cartKeys.cart({ kind: "guest", id: guestId });
   return (await withStateRedis((redis) => redis.eval(CART_DELETE_IF_UNCHANGED_LUA, 1, key, snapshotOf(lines)))) === 1;
 }
 

@@ -1,4 +1,4 @@
-import type { CartOwner } from "../redis/keys";
+import type { CartOwner } from "./types";
 import { newCartId, parseCartId } from "./cookie";
 import { cartExists } from "./store";
 

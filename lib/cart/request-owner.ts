@@ -1,5 +1,5 @@
 import { signedInFrom, type CookieJar, type SignedIn } from "../auth/current-user";
-import type { CartOwner } from "../redis/keys";
+import type { CartOwner } from "./types";
 import { CART_COOKIE } from "./cookie";
 import { cartOwnerForWrite, cartOwnerFromCookie } from "./owner";
 

@@ -1,5 +1,5 @@
 import { getVariant } from "../catalog/queries";
-import type { CartOwner } from "../redis/keys";
+import type { CartOwner } from "./types";
 import {
   addCartItem,
   readCartLines,

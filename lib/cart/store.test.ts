@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRedisClients, redisClient } from "../redis/clients";
-import { redisKeys, type CartOwner } from "../redis/keys";
+import { cartKeys } from "./keys";
+import type { CartOwner } from "./types";
 import {
   addCartItem,
   CART_TTL_MS,
@@ -20,7 +21,7 @@ describe("cart store", () => {
   it("reads an unknown cart as empty, and creates nothing", async () => {
     const owner = newOwner();
     expect((await readCartLines(owner)).size).toBe(0);
-    expect(await redisClient("state").exists(redisKeys.cart(owner))).toBe(0);
+    expect(await redisClient("state").exists(cartKeys.cart(owner))).toBe(0);
   });
 
   it("adds to a line, clamped to the stock and to 99, saying when it clamped", async () => {
@@ -40,7 +41,7 @@ describe("cart store", () => {
   it("keeps a sliding 30-day expiry, renewed by every write", async () => {
     const owner = newOwner();
     await addCartItem(owner, 1, 1, 10);
-    const key = redisKeys.cart(owner);
+    const key = cartKeys.cart(owner);
     await redisClient("state").pexpire(key, 60_000); // as if the cart had been idle a long time
     await setCartItemQuantity(owner, 1, 2, 10);
     expect(await redisClient("state").pttl(key)).toBeGreaterThan(CART_TTL_MS - 60_000);
@@ -54,7 +55,7 @@ describe("cart store", () => {
     expect((await setCartItemQuantity(owner, 2, 1, 10)).outcome).toBe("missing");
     expect(await setCartItemQuantity(owner, 1, 0, 10)).toMatchObject({ outcome: "ok", quantity: 0 });
     expect((await readCartLines(owner)).size).toBe(0);
-    expect(await redisClient("state").exists(redisKeys.cart(owner))).toBe(0);
+    expect(await redisClient("state").exists(cartKeys.cart(owner))).toBe(0);
   });
 
   it("holds at most 100 lines, and more of a line already in it is still fine", async () => {

@@ -1,4 +1,5 @@
-import { redisKeys, type CartOwner } from "../redis/keys";
+import { cartKeys } from "./keys";
+import type { CartOwner } from "./types";
 import { CART_ADD_LUA, CART_SET_LUA } from "../redis/scripts/cart";
 import { withStateRedis } from "../redis/state";
 
@@ -28,12 +29,12 @@ function change(reply: unknown): LineChange {
 
 /** Variant id → quantity; an empty map for a cart that does not exist (nothing is created). */
 export async function readCartLines(owner: CartOwner): Promise<Map<number, number>> {
-  const raw = await withStateRedis((redis) => redis.hgetall(redisKeys.cart(owner)));
+  const raw = await withStateRedis((redis) => redis.hgetall(cartKeys.cart(owner)));
   return new Map(Object.entries(raw).map(([variantId, quantity]) => [Number(variantId), Number(quantity)]));
 }
 
 export async function cartExists(owner: CartOwner): Promise<boolean> {
-  return (await withStateRedis((redis) => redis.exists(redisKeys.cart(owner)))) === 1;
+  return (await withStateRedis((redis) => redis.exists(cartKeys.cart(owner)))) === 1;
 }
 
 export async function addCartItem(
@@ -43,7 +44,7 @@ export async function addCartItem(
   stock: number,
 ): Promise<LineChange> {
   const reply = await withStateRedis((redis) =>
-    redis.eval(CART_ADD_LUA, 1, redisKeys.cart(owner), variantId, quantity, limitFor(stock), MAX_LINES, CART_TTL_MS),
+    redis.eval(CART_ADD_LUA, 1, cartKeys.cart(owner), variantId, quantity, limitFor(stock), MAX_LINES, CART_TTL_MS),
   );
   return change(reply);
 }
@@ -56,7 +57,7 @@ export async function setCartItemQuantity(
   stock: number,
 ): Promise<LineChange> {
   const reply = await withStateRedis((redis) =>
-    redis.eval(CART_SET_LUA, 1, redisKeys.cart(owner), variantId, quantity, limitFor(stock), CART_TTL_MS),
+    redis.eval(CART_SET_LUA, 1, cartKeys.cart(owner), variantId, quantity, limitFor(stock), CART_TTL_MS),
   );
   return change(reply);
 }
@@ -66,5 +67,5 @@ export async function removeCartItem(owner: CartOwner, variantId: number): Promi
 }
 
 export async function clearCart(owner: CartOwner): Promise<void> {
-  await withStateRedis((redis) => redis.unlink(redisKeys.cart(owner)));
+  await withStateRedis((redis) => redis.unlink(cartKeys.cart(owner)));
 }

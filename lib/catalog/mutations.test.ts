@@ -4,7 +4,7 @@ import { cache, createCache } from "../cache";
 import { db } from "../db";
 import { env } from "../env";
 import { closeRedisClients } from "../redis/clients";
-import { cacheNames, cacheTags } from "../redis/keys";
+import { cacheNames, cacheTags } from "./cache-keys";
 import { recordingMetrics } from "@/tests/support/cache-metrics";
 import { waitFor } from "@/tests/support/wait";
 import { listingQuerySchema } from "./listing-query";

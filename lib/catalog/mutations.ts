@@ -2,7 +2,7 @@ import { z } from "zod";
 import { cache } from "../cache";
 import { db } from "../db";
 import { ProductStatus } from "../generated/prisma/enums.ts";
-import { cacheTags } from "../redis/keys";
+import { cacheTags } from "./cache-keys";
 import { refreshProductSummaries } from "./denormalize";
 
 /**

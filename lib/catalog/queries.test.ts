@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cache } from "../cache";
 import { db, queriesSoFar } from "../db";
 import { closeRedisClients } from "../redis/clients";
-import { cacheTags } from "../redis/keys";
+import { cacheTags } from "./cache-keys";
 import { listingQuerySchema, type ListingQuery } from "./listing-query";
 import {
   getProductBySlug,

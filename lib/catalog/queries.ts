@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { cache, type CacheStatus } from "../cache";
-import { cacheNames, cacheTags } from "../redis/keys";
+import { cacheNames, cacheTags } from "./cache-keys";
 import type { ListingQuery } from "./listing-query";
 import { loadCategories, loadFeatured, loadListing, loadProductBySlug, loadRelated, loadVariant } from "./load";
 import type { Category, Listing, ProductDetail, ProductSummary, VariantWithProduct } from "./types";

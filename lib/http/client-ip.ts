@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { env } from "../env";
-import { isLoopbackHost } from "../auth/mail-delivery";
+import { isLoopbackHost } from "./loopback";
 
 /**
  * The client's IP, for rate limits. A route handler cannot see the socket, and `x-forwarded-for` is

@@ -1,4 +1,4 @@
-import type { CartOwner } from "../redis/keys";
+import type { CartOwner } from "../cart/types";
 import { CheckoutError } from "./errors";
 import { claimKey, recordAnswer, releaseKey, type FinalAnswer } from "./idempotency";
 import { requestHash, type CheckoutInput } from "./input";

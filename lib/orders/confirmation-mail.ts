@@ -1,4 +1,4 @@
-import { sendMail } from "../auth/send-mail";
+import { sendMail } from "../mail/send";
 import { env } from "../env";
 import type { Order } from "../generated/prisma/client.ts";
 import { escapeHtml } from "../mail/escape-html";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awaitReady, closeRedisClients, redisClient } from "../redis/clients";
-import { redisKeys } from "../redis/keys";
+import { orderKeys } from "./keys";
 import { claimKey, recordAnswer, releaseKey, RECORD_TTL_MS, RUNNING_TTL_MS } from "./idempotency";
 
 // Idempotency records against the real test Redis.
@@ -14,13 +14,13 @@ describe("idempotency records", () => {
   it("a claim lives a minute until its answer, which is kept 24 hours and replayed", async () => {
     const [s, key] = [scope(), randomUUID()];
     expect(await claimKey(s, key, "hash")).toEqual({ kind: "claimed" });
-    const ttl = await redisClient("state").pttl(redisKeys.idempotency(s, key));
+    const ttl = await redisClient("state").pttl(orderKeys.idempotency(s, key));
     expect(ttl).toBeGreaterThan(RUNNING_TTL_MS - 10_000);
     expect(ttl).toBeLessThanOrEqual(RUNNING_TTL_MS);
     const answer = { status: 402, body: { error: { code: "payment_declined" } } };
     await recordAnswer(s, key, "hash", answer);
     expect(await claimKey(s, key, "hash")).toEqual({ kind: "replay", answer });
-    expect(await redisClient("state").pttl(redisKeys.idempotency(s, key))).toBeGreaterThan(RECORD_TTL_MS - 60_000);
+    expect(await redisClient("state").pttl(orderKeys.idempotency(s, key))).toBeGreaterThan(RECORD_TTL_MS - 60_000);
   });
 
   it("the same key with another body is a conflict", async () => {

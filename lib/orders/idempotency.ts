@@ -1,4 +1,4 @@
-import { redisKeys } from "../redis/keys";
+import { orderKeys } from "./keys";
 import { withStateRedis } from "../redis/state";
 
 /**
@@ -25,7 +25,7 @@ export type Claim =
   { kind: "claimed" } | { kind: "replay"; answer: FinalAnswer } | { kind: "conflict"; message: string };
 
 export async function claimKey(scope: string, key: string, hash: string, waitMs = WAIT_MS): Promise<Claim> {
-  const redisKey = redisKeys.idempotency(scope, key);
+  const redisKey = orderKeys.idempotency(scope, key);
   const running = JSON.stringify({ state: "running", hash } satisfies StoredRecord);
   const claimed = await withStateRedis((redis) => redis.set(redisKey, running, "PX", RUNNING_TTL_MS, "NX"));
   if (claimed === "OK") return { kind: "claimed" };
@@ -52,10 +52,10 @@ export async function claimKey(scope: string, key: string, hash: string, waitMs 
 /** Keeps the final answer for replays, for 24 hours. */
 export async function recordAnswer(scope: string, key: string, hash: string, answer: FinalAnswer): Promise<void> {
   const done = JSON.stringify({ state: "done", hash, answer } satisfies StoredRecord);
-  await withStateRedis((redis) => redis.set(redisKeys.idempotency(scope, key), done, "PX", RECORD_TTL_MS));
+  await withStateRedis((redis) => redis.set(orderKeys.idempotency(scope, key), done, "PX", RECORD_TTL_MS));
 }
 
 /** Gives the key up when the request ended without a final answer (a 503), so a retry can run. */
 export async function releaseKey(scope: string, key: string): Promise<void> {
-  await withStateRedis((redis) => redis.del(redisKeys.idempotency(scope, key)));
+  await withStateRedis((redis) => redis.del(orderKeys.idempotency(scope, key)));
 }

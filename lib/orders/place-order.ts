@@ -6,7 +6,7 @@ import { clearCart, readCartLines } from "../cart/store";
 import { priceCart, type CartView } from "../cart/view";
 import { db } from "../db";
 import { OrderStatus } from "../generated/prisma/enums.ts";
-import type { CartOwner } from "../redis/keys";
+import type { CartOwner } from "../cart/types";
 import { CheckoutError } from "./errors";
 import type { FinalAnswer } from "./idempotency";
 import type { CheckoutInput } from "./input";

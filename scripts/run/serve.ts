@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mailDelivery } from "../../lib/auth/mail-delivery";
+import { mailDelivery } from "../../lib/mail/delivery";
 import { env, parseEnv, type Env } from "../../lib/env";
 import { closeRedisClients } from "../../lib/redis/clients";
 import { log } from "../services/shell";

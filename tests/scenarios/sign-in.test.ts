@@ -4,7 +4,7 @@ import { MAX_WRONG_TRIES } from "@/lib/auth/code-store";
 import { SIGNIN_PER_EMAIL, SIGNIN_PER_IP } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db";
 import { awaitReady, closeRedisClients, redisClient } from "@/lib/redis/clients";
-import { redisKeys } from "@/lib/redis/keys";
+import { authKeys } from "@/lib/auth/keys";
 import { scanKeys } from "@/lib/redis/scan";
 import { AppServer } from "@/tests/support/app-server";
 import { BrowserClient } from "@/tests/support/browser-client";
@@ -63,11 +63,11 @@ describe("sign-in by e-mail code", () => {
     await shopper.requestCode(address);
     const { code } = await shopper.latestMail(address);
     // The code's key expires with the code (PXAT); expire it now.
-    for (const key of await scanKeys(redis(), `${redisKeys.verificationToken(address, "")}*`)) {
+    for (const key of await scanKeys(redis(), `${authKeys.verificationToken(address, "")}*`)) {
       await redis().pexpire(key, 1);
     }
     await expect
-      .poll(async () => (await scanKeys(redis(), `${redisKeys.verificationToken(address, "")}*`)).length)
+      .poll(async () => (await scanKeys(redis(), `${authKeys.verificationToken(address, "")}*`)).length)
       .toBe(0);
     const response = await shopper.submitCode(address, code);
     expect(response.headers.get("location")).toMatch(/error=Verification/);
@@ -190,6 +190,6 @@ describe("who sees the account", () => {
     expect((await out.json()).signedOut).toBe(2);
     expect((await first.fetch("/api/account")).status).toBe(401);
     expect((await second.fetch("/api/account")).status).toBe(401);
-    expect(await scanKeys(redis(), `${redisKeys.sessionIndex(user.id).replace(/index$/, "")}*`)).toEqual([]);
+    expect(await scanKeys(redis(), `${authKeys.sessionIndex(user.id).replace(/index$/, "")}*`)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateVariants } from "@/lib/catalog/mutations";
 import { db } from "@/lib/db";
 import { closeRedisClients, redisClient } from "@/lib/redis/clients";
-import { redisKeys } from "@/lib/redis/keys";
+import { cartKeys } from "@/lib/cart/keys";
 import { CartClient } from "@/tests/support/cart-requests";
 import { readJson } from "@/tests/support/routes";
 
@@ -40,7 +40,7 @@ afterAll(async () => {
 
 const linesOf = async (client: CartClient) => (await readJson<CartBody>(await client.get())).cart.lines;
 const stored = async (client: CartClient) =>
-  redisClient("state").hgetall(redisKeys.cart({ kind: "guest", id: client.cookie! }));
+  redisClient("state").hgetall(cartKeys.cart({ kind: "guest", id: client.cookie! }));
 
 describe("reading", () => {
   it("answers the empty cart without a cookie, and sets none and stores nothing", async () => {
@@ -95,7 +95,7 @@ describe("adding", () => {
   it("answers 409 cart_full for a 101st line", async () => {
     const client = new CartClient();
     await client.add({ variantId: inStock.id, quantity: 1 });
-    const key = redisKeys.cart({ kind: "guest", id: client.cookie! });
+    const key = cartKeys.cart({ kind: "guest", id: client.cookie! });
     for (let fake = 1_000_000; fake < 1_000_099; fake++) await redisClient("state").hset(key, String(fake), "1");
     const response = await client.add({ variantId: another.id, quantity: 1 });
     expect(response.status).toBe(409);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateVariants } from "@/lib/catalog/mutations";
 import { db } from "@/lib/db";
 import { closeRedisClients, redisClient } from "@/lib/redis/clients";
-import { redisKeys } from "@/lib/redis/keys";
+import { orderKeys } from "@/lib/orders/keys";
 import { AppServer } from "@/tests/support/app-server";
 import { BrowserClient } from "@/tests/support/browser-client";
 import {
@@ -101,7 +101,7 @@ describe("idempotency without Redis' record", () => {
     const first = await postCheckout(shopper, body, key);
     expect(first.status).toBe(201);
     const cartId = shopper.cookies.get("brisk_cart")!;
-    await redisClient("state").del(redisKeys.idempotency(`c:${cartId}`, key));
+    await redisClient("state").del(orderKeys.idempotency(`c:${cartId}`, key));
     const again = await postCheckout(shopper, body, key);
     expect(again.status).toBe(200);
     expect(again.json.order.id).toBe(first.json.order.id);
@@ -212,7 +212,7 @@ describe("who sees an order", () => {
     const token = json.order.accessToken as string;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // The token is stored nowhere: not in the order (only its hash), not in the replay record.
-    const record = await redisClient("state").get(redisKeys.idempotency(`c:${guest.cookies.get("brisk_cart")}`, key));
+    const record = await redisClient("state").get(orderKeys.idempotency(`c:${guest.cookies.get("brisk_cart")}`, key));
     expect(record).toContain(id);
     expect(record).not.toContain(token);
     expect(JSON.stringify(await db.order.findUniqueOrThrow({ where: { id } }))).not.toContain(token);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { devMailboxAccess } from "@/lib/auth/dev-mailbox-access";
-import { readDevMailbox } from "@/lib/auth/dev-mailbox";
+import { devMailboxAccess } from "@/lib/mail/dev-mailbox-access";
+import { readDevMailbox } from "@/lib/mail/dev-mailbox";
 import { emailSchema } from "@/lib/auth/email";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };

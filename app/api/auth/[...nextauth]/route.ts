@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { handlers } from "@/lib/auth/config";
+import { handlers } from "@/lib/shop/auth";
 import { admitSignInRequest } from "@/lib/auth/sign-in-request";
 import { jsonError } from "@/lib/http/errors";
 

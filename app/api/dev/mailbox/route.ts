@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { devMailboxAccess } from "@/lib/auth/dev-mailbox-access";
-import { readDevMailbox } from "@/lib/auth/dev-mailbox";
+import { devMailboxAccess } from "@/lib/mail/dev-mailbox-access";
+import { readDevMailbox } from "@/lib/mail/dev-mailbox";
 import { emailSchema } from "@/lib/auth/email";
 import { jsonError } from "@/lib/http/errors";
 import { withErrorBoundary } from "@/lib/http/route";

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cache } from "@/lib/cache";
 import { db, queriesSoFar } from "@/lib/db";
 import { closeRedisClients, redisClient } from "@/lib/redis/clients";
-import { cacheNames, redisKeys } from "@/lib/redis/keys";
+import { cacheNames } from "@/lib/catalog/cache-keys";
+import { redisKeys } from "@/lib/redis/keys";
 import { getRequest, readJson, routeContext } from "@/tests/support/routes";
 import { GET } from "./route";
 

@@ -1,20 +1,13 @@
-import { isIP } from "node:net";
 import { env, type Env } from "../env";
+import { isLoopbackHost } from "../http/loopback";
 
 /**
- * Where sign-in mail goes: SMTP when EMAIL_SERVER is set; else the dev mailbox, only when
+ * Where mail goes (sign-in codes, order mails): SMTP when EMAIL_SERVER is set; else the dev mailbox, only when
  * AUTH_DEV_MAILBOX=1 and the server binds to loopback (anyone who can reach the mailbox can sign in as
  * anyone); else nowhere, and e-mail sign-in is off with a message saying why.
  */
 
 export type MailDelivery = { kind: "smtp"; server: string } | { kind: "dev-mailbox" } | { kind: "off"; reason: string };
-
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, "").replace(/^::ffff:/i, "");
-  if (bare === "localhost") return true;
-  if (isIP(bare) === 4) return bare.startsWith("127.");
-  return bare === "::1";
-}
 
 export function mailDelivery(source: Env = env): MailDelivery {
   if (source.EMAIL_SERVER) return { kind: "smtp", server: source.EMAIL_SERVER };

@@ -2,7 +2,7 @@ import nodemailer from "nodemailer";
 import { env } from "../env";
 import { globalSingleton } from "../global-singleton";
 import { deliverToDevMailbox } from "./dev-mailbox";
-import { mailDelivery } from "./mail-delivery";
+import { mailDelivery } from "./delivery";
 
 /** Sends a mail the way mail-delivery.ts says: SMTP, the dev mailbox, or not at all (throws). */
 

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
-import { CART_COOKIE, parseCartId } from "../cart/cookie";
-import { mergeGuestCart } from "../cart/merge";
+import { CART_COOKIE, parseCartId } from "./cookie";
+import { mergeGuestCart } from "./merge";
 
 /**
  * Auth.js' sign-in event: the guest cart (by its cookie) merges into the user's cart, then the guest cookie

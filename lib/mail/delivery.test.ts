@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../env";
-import { isLoopbackHost, mailDelivery } from "./mail-delivery";
+import { isLoopbackHost } from "../http/loopback";
+import { mailDelivery } from "./delivery";
 
 describe("where sign-in mail goes", () => {
   it("SMTP when EMAIL_SERVER is set", () => {

@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import { cartOwnerOf } from "../cart/request-owner";
 import { countCartItems } from "../cart/service";
 import { StateUnavailableError } from "../redis/state";
-import { currentUser } from "./current-user";
+import { currentUser } from "../auth/current-user";
 
 /**
  * What every page's header shows of the shopper: who is signed in (or that Redis cannot say right now)

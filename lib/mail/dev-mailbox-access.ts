@@ -1,5 +1,5 @@
 import { arrivesThroughProxy } from "../http/client-ip";
-import { mailDelivery } from "./mail-delivery";
+import { mailDelivery } from "./delivery";
 
 /**
  * Who may read the dev mailbox: nobody unless it is on (AUTH_DEV_MAILBOX=1, server on loopback), and never
