@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { env } from "../env";
-import { redisKeys } from "../redis/keys";
 import { createCache } from "./cache";
+import { cacheKeys } from "./keys";
 
 // Against the real test Redis (REDIS_URL of the test environment, prefix brisk-test:).
 const redis = new Redis(env.CACHE_REDIS_URL, { maxRetriesPerRequest: 1 });
-const cache = createCache({ redis: () => redis });
+const keys = cacheKeys(env.REDIS_KEY_PREFIX);
+const cache = createCache({ redis: () => redis, keyPrefix: env.REDIS_KEY_PREFIX });
 const uniqueKey = () => `test:${randomUUID()}`;
 
 afterAll(() => redis.quit());
@@ -30,7 +31,7 @@ describe("getOrSet against Redis", () => {
     for (let i = 0; i < 20; i++) {
       const key = uniqueKey();
       await cache.getOrSet({ key, ttl: 100, load: async () => i });
-      ttls.push(await redis.pttl(redisKeys.cacheEntry(key)));
+      ttls.push(await redis.pttl(keys.entry(key)));
     }
     expect(Math.min(...ttls)).toBeGreaterThanOrEqual(89_000);
     expect(Math.max(...ttls)).toBeLessThanOrEqual(110_000);
@@ -41,7 +42,7 @@ describe("getOrSet against Redis", () => {
   it("gives a 'not found' its own, shorter TTL", async () => {
     const key = uniqueKey();
     await cache.getOrSet({ key, ttl: 300, missingTtl: 10, load: async () => null });
-    expect(await redis.pttl(redisKeys.cacheEntry(key))).toBeLessThanOrEqual(11_000);
+    expect(await redis.pttl(keys.entry(key))).toBeLessThanOrEqual(11_000);
     expect((await cache.getOrSet({ key, ttl: 300, missingTtl: 10, load: async () => "late" })).value).toBeNull();
   });
 
@@ -96,7 +97,7 @@ describe("getOrSet against Redis", () => {
 
   it("treats an entry of an older envelope version (a previous deploy) as a miss, and replaces it", async () => {
     const key = uniqueKey();
-    await redis.set(redisKeys.cacheEntry(key), JSON.stringify({ v: 1, at: 1, tags: [], value: { oldShape: true } }));
+    await redis.set(keys.entry(key), JSON.stringify({ v: 1, at: 1, tags: [], value: { oldShape: true } }));
     expect(await cache.getOrSet({ key, ttl: 60, load: async () => ({ newShape: true }) })).toEqual({
       value: { newShape: true },
       status: "MISS",
@@ -106,7 +107,7 @@ describe("getOrSet against Redis", () => {
 
   it("treats a corrupt or foreign value under its key as a miss and overwrites it", async () => {
     const key = uniqueKey();
-    await redis.set(redisKeys.cacheEntry(key), "not an envelope {");
+    await redis.set(keys.entry(key), "not an envelope {");
     expect(await cache.getOrSet({ key, ttl: 60, load: async () => "fresh" })).toEqual({
       value: "fresh",
       status: "MISS",
@@ -122,17 +123,17 @@ describe("getOrSet against Redis", () => {
     await expect(
       cache.getOrSet({ key, ttl: 60, load: async () => Promise.reject(new Error("db down")) }),
     ).rejects.toThrow("db down");
-    expect(await redis.exists(redisKeys.cacheEntry(key))).toBe(0);
+    expect(await redis.exists(keys.entry(key))).toBe(0);
   });
 
   it("bypasses Redis entirely with CACHE_MODE=off", async () => {
-    const off = createCache({ redis: () => redis, mode: "off" });
+    const off = createCache({ redis: () => redis, keyPrefix: env.REDIS_KEY_PREFIX, mode: "off" });
     const key = uniqueKey();
     const load = vi.fn(async () => 1);
     expect((await off.getOrSet({ key, ttl: 60, load })).status).toBe("BYPASS");
     expect((await off.getOrSet({ key, ttl: 60, load })).status).toBe("BYPASS");
     expect(load).toHaveBeenCalledTimes(2);
-    expect(await redis.exists(redisKeys.cacheEntry(key))).toBe(0);
+    expect(await redis.exists(keys.entry(key))).toBe(0);
   });
 
   it("rejects a TTL beyond a day (tag invalidations would be forgotten before the entry)", async () => {

@@ -77,6 +77,7 @@ describe("one load per key across processes", () => {
       "the holder to take the lock and start loading",
     );
 
+    // No keyPrefix, as the workers' caches (tests/support/stampede-worker.ts): the same lock and entry.
     const waiter = createCache({ redis: () => redis, lockTtlMs: 800 });
     const read = waiter.getOrSet({
       key: keys.key,

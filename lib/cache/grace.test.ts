@@ -28,7 +28,7 @@ async function staleEntry(cache: ReturnType<typeof createCache>, name: string, v
 
 describe("grace", () => {
   it("serves the stale value at once while one caller refreshes it", async () => {
-    const cache = createCache({ redis: () => redis });
+    const cache = createCache({ redis: () => redis, keyPrefix: env.REDIS_KEY_PREFIX });
     const name = key();
     await staleEntry(cache, name, "old");
     const refresh = gate();
@@ -51,7 +51,7 @@ describe("grace", () => {
 
   it("serves the stale value when the refresh fails, and counts the error", async () => {
     const { metrics, counts } = recordingMetrics();
-    const cache = createCache({ redis: () => redis, metrics });
+    const cache = createCache({ redis: () => redis, keyPrefix: env.REDIS_KEY_PREFIX, metrics });
     const name = key();
     await staleEntry(cache, name, "old");
     const failing = {
@@ -67,7 +67,7 @@ describe("grace", () => {
   });
 
   it("is not used past the grace period: the entry is gone", async () => {
-    const cache = createCache({ redis: () => redis });
+    const cache = createCache({ redis: () => redis, keyPrefix: env.REDIS_KEY_PREFIX });
     const name = key();
     await cache.getOrSet({ key: name, ttl: FRESH, grace: FRESH, load: async () => "old" });
     await waitFor(async () => (await redis.exists(`${env.REDIS_KEY_PREFIX}cache:${name}`)) === 0, 2_000, "expiry");
@@ -80,7 +80,7 @@ describe("grace", () => {
 
 describe("timeouts", () => {
   it("soft: a refresh slower than `timeout` answers the stale value, then stores the fresh one", async () => {
-    const cache = createCache({ redis: () => redis });
+    const cache = createCache({ redis: () => redis, keyPrefix: env.REDIS_KEY_PREFIX });
     const name = key();
     await staleEntry(cache, name, "old");
     const slow = gate();
@@ -103,7 +103,7 @@ describe("timeouts", () => {
   });
 
   it("soft: a refresh within `timeout` answers the fresh value", async () => {
-    const cache = createCache({ redis: () => redis });
+    const cache = createCache({ redis: () => redis, keyPrefix: env.REDIS_KEY_PREFIX });
     const name = key();
     await staleEntry(cache, name, "old");
     expect(await cache.getOrSet({ key: name, ttl: 60, grace: 60, timeout: 2_000, load: async () => "new" })).toEqual({
@@ -114,7 +114,7 @@ describe("timeouts", () => {
 
   it("hard: a load slower than `hardTimeout` fails the call, and counts an error", async () => {
     const { metrics, counts } = recordingMetrics();
-    const cache = createCache({ redis: () => redis, metrics });
+    const cache = createCache({ redis: () => redis, keyPrefix: env.REDIS_KEY_PREFIX, metrics });
     const never = gate();
     const call = cache.getOrSet({
       key: key(),

@@ -8,7 +8,7 @@ import { prometheusCacheMetrics } from "./prometheus";
  * Brisk's cache-aside helper over Redis. Knows nothing of products.
  *
  *   const { value, status } = await cache.getOrSet({
- *     key: "product:blue-shirt",          // entry name, built in lib/redis/keys.ts
+ *     key: "product:blue-shirt",          // entry name: each caller names its entries, in its own keys module
  *     ttl: 300,                           // seconds fresh, jittered ±10%
  *     grace: 3600,                        // then up to an hour stale, served while one caller refreshes
  *     missingTtl: 30,                     // a null ("not found") is cached this long instead
@@ -21,13 +21,18 @@ import { prometheusCacheMetrics } from "./prometheus";
  * or Redis unusable). An in-memory L1 sits in front of Redis, kept coherent across instances by
  * invalidation messages over Redis pub/sub, and bypassed while that channel or Redis is down. It fails
  * open: Redis down, slow (REDIS_COMMAND_TIMEOUT_MS) or not yet connected costs at most the timeout per round
- * trip (a tagged read is two);
- * repeated failures open a breaker that skips Redis for a few seconds. Values are JSON with Dates kept;
- * the envelope carries a schema version. Metrics at /api/metrics.
+ * trip (a tagged read is two); repeated failures open a breaker that skips Redis for a few seconds. Values
+ * are JSON with Dates kept; the envelope carries a schema version. Metrics at /api/metrics.
+ *
+ * Its Redis keys all start with `keyPrefix` (here REDIS_KEY_PREFIX, e.g. `brisk:`): entries `brisk:cache:<key>`,
+ * tag stamps `brisk:cache-tag:{<tag>}`, load locks `brisk:cache-lock:<key>`, and the invalidation channel
+ * `brisk:cache-invalidations`. A cache made with createCache shares entries and invalidations with this one
+ * only if it is given the same `keyPrefix`.
  */
 export const cache = globalSingleton("cache", () =>
   createCache({
     redis: () => redisClient("cache"),
+    keyPrefix: env.REDIS_KEY_PREFIX,
     ready: () => awaitReady("cache"),
     subscriber: () => redisClient("cache").duplicate({ connectionName: "brisk-cache-invalidations" }),
     mode: env.CACHE_MODE,

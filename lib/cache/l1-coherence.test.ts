@@ -19,6 +19,7 @@ function instance(url: string) {
   const { metrics, counts } = recordingMetrics();
   const cache = createCache({
     redis: () => redis,
+    keyPrefix: env.REDIS_KEY_PREFIX,
     subscriber: () => redis.duplicate(),
     metrics,
     breaker: { threshold: 1, cooldownMs: 100 },

@@ -2,13 +2,15 @@ import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "../env";
-import { redisKeys } from "../redis/keys";
 import { waitFor } from "@/tests/support/wait";
 import { createCache } from "./cache";
+import { cacheKeys } from "./keys";
 
 // The per-key load lock, observed directly in Redis. Separate caches stand for separate processes.
 const redis = new Redis(env.CACHE_REDIS_URL, { maxRetriesPerRequest: 1 });
 afterAll(() => redis.quit());
+const keyPrefix = env.REDIS_KEY_PREFIX;
+const keys = cacheKeys(keyPrefix);
 
 const gate = () => {
   let open!: () => void;
@@ -20,23 +22,23 @@ describe("the load lock", () => {
   it("is held while loading and released after", async () => {
     const key = `lock:${randomUUID()}`;
     const loading = gate();
-    const read = createCache({ redis: () => redis }).getOrSet({
+    const read = createCache({ redis: () => redis, keyPrefix }).getOrSet({
       key,
       ttl: 60,
       load: async () => (await loading.opened, 1),
     });
-    await waitFor(async () => (await redis.exists(redisKeys.cacheLock(key))) === 1, 2_000, "the lock");
+    await waitFor(async () => (await redis.exists(keys.lock(key))) === 1, 2_000, "the lock");
     loading.open();
     await read;
-    expect(await redis.exists(redisKeys.cacheLock(key))).toBe(0);
+    expect(await redis.exists(keys.lock(key))).toBe(0);
   });
 
   it("is never released by a holder whose lock expired and was taken by another", async () => {
     const key = `lock:${randomUUID()}`;
-    const lock = redisKeys.cacheLock(key);
+    const lock = keys.lock(key);
     const [slowA, slowB] = [gate(), gate()];
-    const a = createCache({ redis: () => redis, lockTtlMs: 150 });
-    const b = createCache({ redis: () => redis, lockTtlMs: 5_000 });
+    const a = createCache({ redis: () => redis, keyPrefix, lockTtlMs: 150 });
+    const b = createCache({ redis: () => redis, keyPrefix, lockTtlMs: 5_000 });
 
     const readA = a.getOrSet({ key, ttl: 60, load: async () => (await slowA.opened, "a") });
     await waitFor(async () => (await redis.exists(lock)) === 1, 2_000, "A to take the lock");

@@ -10,7 +10,7 @@ export interface Cached<T> {
 }
 
 export interface GetOrSetOptions<T> {
-  /** The entry's name inside the cache namespace (build it in lib/redis/keys.ts). */
+  /** The entry's name, e.g. `product:<slug>`; each caller names its entries (in a keys module of its own). */
   key: string;
   /** Seconds the entry is fresh; jittered by ±10% so entries written together expire apart. At most a day. */
   ttl: number;
@@ -44,6 +44,11 @@ export interface CacheMetrics {
 export interface CacheOptions {
   /** The cache's Redis client. */
   redis: () => Redis | Cluster;
+  /**
+   * Put in front of every Redis key and channel the cache uses (a namespace, e.g. `brisk:`); default `""`.
+   * Instances that share entries and invalidations must share it.
+   */
+  keyPrefix?: string;
   /** Whether Redis is ready; may wait, bounded, for the first connection. */
   ready?: () => Promise<boolean> | boolean;
   /**

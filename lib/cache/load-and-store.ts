@@ -1,0 +1,64 @@
+import type { CoherentL1 } from "./coherent-l1";
+import { encodeEnvelope } from "./envelope";
+import type { WithRedis } from "./guarded-redis";
+import type { RedisStore } from "./redis-store";
+import type { CacheMetrics, Cached, GetOrSetOptions } from "./types";
+
+/** What loading a value needs from the cache. */
+export interface LoadContext {
+  store: RedisStore;
+  withRedis: WithRedis;
+  l1: CoherentL1;
+  metrics: CacheMetrics;
+}
+
+/** A load's outcome: stored by us (MISS), stored by another process we waited for (HIT), or not stored (BYPASS). */
+export type Loaded<T> = Cached<T> & { status: "MISS" | "HIT" | "BYPASS" };
+
+/** Runs the caller's loader, reporting how long it took and whether it failed. */
+export async function runLoader<T>(opts: GetOrSetOptions<T>, metrics: CacheMetrics): Promise<T> {
+  const started = performance.now();
+  try {
+    const value = await opts.load();
+    metrics.load((performance.now() - started) / 1000, "ok");
+    return value;
+  } catch (error) {
+    metrics.load((performance.now() - started) / 1000, "error");
+    throw error;
+  }
+}
+
+function jitteredMs(ttlSeconds: number): number {
+  return Math.max(1, Math.round(ttlSeconds * 1000 * (0.9 + Math.random() * 0.2)));
+}
+
+/**
+ * Loads the value and stores it in Redis, stamped with `startedAt` (Redis clock, µs: a tag invalidated
+ * after it makes the entry stale), fresh for the jittered TTL and kept through grace. A value that cannot
+ * be serialized, or Redis failing, leaves it unstored (BYPASS).
+ */
+export async function loadAndStore<T>(
+  ctx: LoadContext,
+  opts: GetOrSetOptions<T>,
+  startedAt: number,
+): Promise<Loaded<T>> {
+  const generationAtRead = ctx.l1.generation;
+  const value = await runLoader(opts, ctx.metrics);
+  const missing = value === null || value === undefined;
+  const freshMs = jitteredMs(missing ? (opts.missingTtl ?? opts.ttl) : opts.ttl);
+  const graceMs = missing ? 0 : (opts.grace ?? 0) * 1000;
+  const tags = typeof opts.tags === "function" ? opts.tags(value) : (opts.tags ?? []);
+  const envelope = { at: startedAt, exp: startedAt + freshMs * 1000, tags, value };
+  let encoded: string;
+  try {
+    encoded = encodeEnvelope(envelope);
+  } catch (error) {
+    console.warn(`[cache] ${opts.key} cannot be serialized, not cached: ${(error as Error).message}`);
+    return { value, status: "BYPASS" };
+  }
+  if (!(await ctx.withRedis(() => ctx.store.write(opts.key, encoded, freshMs + graceMs)))) {
+    return { value, status: "BYPASS" };
+  }
+  ctx.l1.keep(opts.key, envelope, startedAt, generationAtRead);
+  return { value, status: "MISS" };
+}

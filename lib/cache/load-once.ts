@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import { loadAndStore, runLoader, type LoadContext, type Loaded } from "./load-and-store";
+import type { GetOrSetOptions } from "./types";
+
+export interface LockTiming {
+  /** How long a loader holds its key's lock (ms). */
+  ttlMs: number;
+  /** How often a waiter looks for the holder's result (ms). */
+  pollMs: number;
+}
+
+/**
+ * The one load of a key among all processes sharing Redis: whoever takes the key's lock loads and
+ * stores; the others poll the key for the result. A holder that dies leaves a lock that expires, and
+ * the next waiter to take it loads instead. Redis failing midway: load without it (BYPASS).
+ */
+export async function loadOnce<T>(ctx: LoadContext, lock: LockTiming, opts: GetOrSetOptions<T>): Promise<Loaded<T>> {
+  const { store, withRedis, l1, metrics } = ctx;
+  const token = randomUUID();
+  const deadline = Date.now() + lock.ttlMs + lock.pollMs;
+  for (let attempt = 0; Date.now() <= deadline; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, lock.pollMs));
+    const locked = await withRedis(() => store.tryLock(opts.key, token, lock.ttlMs));
+    if (!locked) return { value: await runLoader(opts, metrics), status: "BYPASS" };
+    // Taken or not, look first: the entry may have been stored since this caller missed it.
+    const generationAtRead = l1.generation;
+    const current = await withRedis(() => store.read<T>(opts.key));
+    if (!current) return { value: await runLoader(opts, metrics), status: "BYPASS" };
+    const { envelope, now } = current.result;
+    if (envelope && envelope.exp > now) {
+      if (locked.result) await withRedis(() => store.releaseLock(opts.key, token));
+      l1.keep(opts.key, envelope, now, generationAtRead);
+      return { value: envelope.value, status: "HIT" };
+    }
+    if (locked.result) {
+      try {
+        return await loadAndStore(ctx, opts, now);
+      } finally {
+        await withRedis(() => store.releaseLock(opts.key, token));
+      }
+    }
+  }
+  // The holder kept the lock past its lifetime without storing anything: load, and store, ourselves.
+  const now = (await withRedis(() => store.read(opts.key)))?.result.now ?? Date.now() * 1000;
+  return loadAndStore(ctx, opts, now);
+}
