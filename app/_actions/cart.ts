@@ -7,6 +7,7 @@ import type { CartOwner } from "@/lib/cart/types";
 import { addItemSchema, setQuantitySchema, variantIdSchema } from "@/lib/cart/input";
 import { requestCartOwner, requestCartOwnerForWrite } from "@/lib/cart/request-owner";
 import { addToCart, CartError, removeFromCart, updateCartLine } from "@/lib/cart/service";
+import { BRIEFLY_UNAVAILABLE } from "@/lib/http/unavailable";
 import { StateUnavailableError } from "@/lib/redis/state";
 
 /**
@@ -19,7 +20,7 @@ export type CartActionResult = { ok: true; count: number; notice?: string } | { 
 function failure(error: unknown): CartActionResult {
   if (error instanceof CartError) return { ok: false, error: error.message };
   if (error instanceof StateUnavailableError) {
-    return { ok: false, error: "Your cart is briefly unavailable. Please try again in a moment." };
+    return { ok: false, error: BRIEFLY_UNAVAILABLE.cart };
   }
   throw error;
 }

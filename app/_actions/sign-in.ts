@@ -8,12 +8,11 @@ import { CODE_LIFETIME_MS } from "@/lib/auth/code-store";
 import { signIn, signOut } from "@/lib/shop/auth";
 import { secureCookies } from "@/lib/auth/cookies";
 import { admitSignInRequest } from "@/lib/auth/sign-in-request";
+import { BRIEFLY_UNAVAILABLE } from "@/lib/http/unavailable";
 
 /** The /signin page's server actions: ask for a code (checked and rate-limited as the API is), GitHub, sign out. */
 
 export type SignInFormState = { error?: string } | null;
-
-const UNAVAILABLE = "Sign-in is briefly unavailable. Please try again in a moment.";
 
 export async function requestSignInCodeAction(_previous: SignInFormState, form: FormData): Promise<SignInFormState> {
   const callbackUrl = safeCallbackUrl(form.get("callbackUrl"));
@@ -23,10 +22,11 @@ export async function requestSignInCodeAction(_previous: SignInFormState, form: 
   try {
     sent = await signIn("email", { email: admission.email, redirect: false, redirectTo: callbackUrl });
   } catch {
-    return { error: UNAVAILABLE };
+    return { error: BRIEFLY_UNAVAILABLE.signIn };
   }
   // Auth.js answers with where it would send the browser; an `error` there means the mail did not go out.
-  if (typeof sent === "string" && new URL(sent, "http://x").searchParams.has("error")) return { error: UNAVAILABLE };
+  if (typeof sent === "string" && new URL(sent, "http://x").searchParams.has("error"))
+    return { error: BRIEFLY_UNAVAILABLE.signIn };
   (await cookies()).set(SIGNIN_EMAIL_COOKIE, admission.email, {
     httpOnly: true,
     sameSite: "lax",

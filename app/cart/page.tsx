@@ -4,19 +4,14 @@ import Link from "next/link";
 import { requestCartOwner } from "@/lib/cart/request-owner";
 import { viewCart } from "@/lib/cart/service";
 import type { CartView } from "@/lib/cart/view";
-import { StateUnavailableError } from "@/lib/redis/state";
+import { unlessStateUnavailable } from "@/lib/redis/state";
 import { CartLineRow } from "../_components/cart/cart-line";
 import { Price } from "../_components/price";
 
 export const metadata: Metadata = { title: "Your cart" };
 
 async function loadCart(): Promise<CartView | "unavailable"> {
-  try {
-    return await viewCart(await requestCartOwner(await cookies()));
-  } catch (error) {
-    if (error instanceof StateUnavailableError) return "unavailable";
-    throw error;
-  }
+  return unlessStateUnavailable(async () => viewCart(await requestCartOwner(await cookies())));
 }
 
 export default async function CartPage() {

@@ -6,20 +6,17 @@ import { currentUser } from "@/lib/auth/current-user";
 import { requestCartOwner } from "@/lib/cart/request-owner";
 import { viewCart } from "@/lib/cart/service";
 import { orderTotals } from "@/lib/orders/totals";
-import { StateUnavailableError } from "@/lib/redis/state";
+import { unlessStateUnavailable } from "@/lib/redis/state";
 import { CheckoutForm } from "../_components/checkout/checkout-form";
 
 export const metadata: Metadata = { title: "Checkout" };
 
 async function loadCheckout() {
-  try {
+  return unlessStateUnavailable(async () => {
     const signedIn = await currentUser();
     const cart = await viewCart(await requestCartOwner(await cookies()));
     return { cart, email: signedIn?.user.email };
-  } catch (error) {
-    if (error instanceof StateUnavailableError) return "unavailable" as const;
-    throw error;
-  }
+  });
 }
 
 export default async function CheckoutPage() {

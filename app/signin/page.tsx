@@ -6,7 +6,7 @@ import { triesLeft } from "@/lib/auth/code-store";
 import { githubConfigured } from "@/lib/auth/providers";
 import { currentUser } from "@/lib/auth/current-user";
 import { mailDelivery } from "@/lib/mail/delivery";
-import { StateUnavailableError } from "@/lib/redis/state";
+import { unlessStateUnavailable } from "@/lib/redis/state";
 import { signInWithGitHubAction } from "../_actions/sign-in";
 import { CodeForm } from "../_components/account/code-form";
 import { EmailForm } from "../_components/account/email-form";
@@ -27,12 +27,11 @@ async function codeProblem(error: string | undefined, email: string | undefined)
 
 async function signInState(search: Awaited<Search>) {
   const email = (await cookies()).get(SIGNIN_EMAIL_COOKIE)?.value;
-  try {
-    return { signedIn: await currentUser(), problem: await codeProblem(search.error, email), email };
-  } catch (error) {
-    if (error instanceof StateUnavailableError) return "unavailable" as const;
-    throw error;
-  }
+  return unlessStateUnavailable(async () => ({
+    signedIn: await currentUser(),
+    problem: await codeProblem(search.error, email),
+    email,
+  }));
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {

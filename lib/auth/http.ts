@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { jsonError, unavailable } from "../http/errors";
-import { StateUnavailableError } from "../redis/state";
+import { jsonError } from "../http/errors";
+import { answerStateUnavailable } from "../http/unavailable";
 import { signedInFrom, type SignedIn } from "./current-user";
 
 /** Account JSON: the signed-in user of a request, or the answer to give instead (401, or 503 when Redis is down). */
@@ -12,8 +12,6 @@ export async function requireSignedIn(
     if (signedIn) return { ok: true, signedIn };
     return { ok: false, response: jsonError("unauthorized", "Sign in to see your account.") };
   } catch (error) {
-    if (!(error instanceof StateUnavailableError)) throw error;
-    const response = unavailable("Sign-in is briefly unavailable. Please try again in a moment.");
-    return { ok: false, response };
+    return { ok: false, response: answerStateUnavailable(error, "signIn") };
   }
 }

@@ -1,5 +1,6 @@
 import type { ErrorCode } from "../http/errors";
 import { clientIp } from "../http/client-ip";
+import { BRIEFLY_UNAVAILABLE } from "../http/unavailable";
 import { StateUnavailableError } from "../redis/state";
 import { emailSchema } from "./email";
 import { mailDelivery } from "../mail/delivery";
@@ -30,7 +31,7 @@ export async function admitSignInRequest(rawEmail: unknown, headers: Headers): P
       return {
         ok: false,
         code: "unavailable",
-        message: "Sign-in is briefly unavailable. Please try again in a moment.",
+        message: BRIEFLY_UNAVAILABLE.signIn,
       };
     }
     throw error;

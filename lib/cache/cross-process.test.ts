@@ -77,8 +77,8 @@ describe("one load per key across processes", () => {
       "the holder to take the lock and start loading",
     );
 
-    // No keyPrefix, as the workers' caches (tests/support/stampede-worker.ts): the same lock and entry.
-    const waiter = createCache({ redis: () => redis, lockTtlMs: 800 });
+    // The workers' prefix (tests/support/stampede-worker.ts): the same lock and entry.
+    const waiter = createCache({ redis: () => redis, keyPrefix: env.REDIS_KEY_PREFIX, lockTtlMs: 800 });
     const read = waiter.getOrSet({
       key: keys.key,
       ttl: 60,

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { jsonError, unavailable } from "../http/errors";
-import { StateUnavailableError } from "../redis/state";
+import { jsonError } from "../http/errors";
+import { answerStateUnavailable } from "../http/unavailable";
 import { CART_COOKIE, cartCookieOptions } from "./cookie";
 import { CartError } from "./service";
 
@@ -15,8 +15,5 @@ export function cartResponse(body: unknown, cartId?: string): NextResponse {
 /** A known failure as its JSON error; anything else is rethrown (the route's boundary answers 503). */
 export function cartErrorResponse(error: unknown): Response {
   if (error instanceof CartError) return jsonError(error.code, error.message);
-  if (error instanceof StateUnavailableError) {
-    return unavailable("Your cart is briefly unavailable. Please try again in a moment.");
-  }
-  throw error;
+  return answerStateUnavailable(error, "cart");
 }

@@ -1,4 +1,5 @@
 import { getVariant } from "../catalog/queries";
+import { isForSale, stockForSale } from "../catalog/variants";
 import { cartKeys } from "./keys";
 import type { CartOwner } from "./types";
 import { CART_DELETE_IF_UNCHANGED_LUA, CART_MERGE_LUA } from "../redis/scripts/cart-merge";
@@ -32,8 +33,8 @@ export async function applyGuestLines(
   const args: Array<string | number> = [];
   for (const [variantId, quantity] of lines) {
     const variant = await getVariant(variantId);
-    if (!variant || variant.product.status !== "active") continue;
-    args.push(variantId, quantity, Math.max(0, Math.min(variant.stock, MAX_QUANTITY_PER_LINE)));
+    if (!variant || !isForSale(variant.product)) continue;
+    args.push(variantId, quantity, Math.min(stockForSale(variant), MAX_QUANTITY_PER_LINE));
   }
   const user: CartOwner = { kind: "user", id: userId };
   const outcome = await withStateRedis((redis) =>

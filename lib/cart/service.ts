@@ -1,4 +1,5 @@
 import { getVariant } from "../catalog/queries";
+import { isForSale, stockForSale } from "../catalog/variants";
 import type { CartOwner } from "./types";
 import {
   addCartItem,
@@ -35,7 +36,7 @@ export interface CartChange {
 
 async function variantForSale(variantId: number) {
   const variant = await getVariant(variantId);
-  if (!variant || variant.product.status !== "active")
+  if (!variant || !isForSale(variant.product))
     throw new CartError("not_found", `No product variant ${variantId} is for sale.`);
   return variant;
 }
@@ -68,7 +69,7 @@ export async function addToCart(owner: CartOwner, variantId: number, quantity: n
 export async function updateCartLine(owner: CartOwner, variantId: number, quantity: number): Promise<CartChange> {
   const variant = await getVariant(variantId);
   if (!variant) throw new CartError("not_found", `No product variant ${variantId}.`);
-  const stock = variant.product.status === "active" ? variant.stock : 0;
+  const stock = stockForSale(variant);
   if (quantity > 0 && stock <= 0) throw new CartError("out_of_stock", `${variant.sku} is out of stock.`);
   const result = await setCartItemQuantity(owner, variantId, quantity, quantity === 0 ? 0 : stock);
   if (result.outcome === "missing") throw new CartError("not_found", "That item is not in your cart.");

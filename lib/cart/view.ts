@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { getVariant } from "../catalog/queries";
 import type { VariantWithProduct } from "../catalog/types";
+import { isForSale, stockForSale } from "../catalog/variants";
 import { MAX_QUANTITY_PER_LINE } from "./store";
 
 /**
@@ -38,7 +39,7 @@ const DEFAULT_CURRENCY = "USD";
 
 function problemOf(variant: VariantWithProduct | null, quantity: number): LineProblem | undefined {
   if (!variant) return "unavailable";
-  if (variant.product.status !== "active") return "archived";
+  if (!isForSale(variant.product)) return "archived";
   if (variant.stock <= 0) return "out_of_stock";
   if (variant.stock < quantity) return "insufficient_stock";
   return undefined;
@@ -55,7 +56,7 @@ function lineFor(variantId: number, quantity: number, variant: VariantWithProduc
     image: variant?.product.image ? { url: variant.product.image.url, alt: variant.product.image.alt } : null,
     quantity,
     unitPriceCents: variant?.priceCents ?? 0,
-    available: variant && variant.product.status === "active" ? Math.min(variant.stock, MAX_QUANTITY_PER_LINE) : 0,
+    available: Math.min(stockForSale(variant), MAX_QUANTITY_PER_LINE),
   };
   return problem ? { ...line, problem } : line;
 }

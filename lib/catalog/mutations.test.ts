@@ -18,6 +18,7 @@ const otherRedis = new Redis(env.CACHE_REDIS_URL, { maxRetriesPerRequest: 1 });
 const other = recordingMetrics();
 const otherInstance = createCache({
   redis: () => otherRedis,
+  keyPrefix: env.REDIS_KEY_PREFIX,
   subscriber: () => otherRedis.duplicate(),
   metrics: other.metrics,
 });

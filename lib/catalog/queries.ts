@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { cache, type CacheStatus } from "../cache";
 import { cacheNames, cacheTags } from "./cache-keys";
 import type { ListingQuery } from "./listing-query";
+import { isForSale } from "./variants";
 import { loadCategories, loadFeatured, loadListing, loadProductBySlug, loadRelated, loadVariant } from "./load";
 import type { Category, Listing, ProductDetail, ProductSummary, VariantWithProduct } from "./types";
 
@@ -49,7 +50,7 @@ export async function getProductBySlugWithStatus(
 /** An active product, or null (unknown or archived). */
 export async function getProductBySlug(slug: string): Promise<ProductDetail | null> {
   const { product } = await getProductBySlugWithStatus(slug);
-  return product?.status === "active" ? product : null;
+  return isForSale(product) ? product : null;
 }
 
 /** A variant with its product (archived ones included: a cart line must say what became of it), or null. */

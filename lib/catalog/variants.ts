@@ -1,6 +1,16 @@
-import type { ProductDetail, Variant } from "./types";
+import type { ProductDetail, Variant, VariantWithProduct } from "./types";
 
-/** Choosing among a product's variants (pure functions: the product page and its tests use them). */
+/** Choosing among a product's variants, and whether one is for sale (pure functions). */
+
+/** A product is for sale while it is active: archived products stay readable (orders name them) but unsold. */
+export function isForSale(product: { status: "active" | "archived" } | null | undefined): boolean {
+  return product?.status === "active";
+}
+
+/** How many of a variant a shopper may buy now: its stock while its product is for sale, else none. */
+export function stockForSale(variant: VariantWithProduct | null): number {
+  return variant && isForSale(variant.product) ? Math.max(0, variant.stock) : 0;
+}
 
 /** The variant with `sku`, else the default variant, else the first. */
 export function selectVariant(product: ProductDetail, sku?: string | null): Variant {

@@ -21,10 +21,6 @@ export const keyPrefix = (): string => env.REDIS_KEY_PREFIX;
 export const prefixed = (name: string): string => `${keyPrefix()}${name}`;
 
 export const redisKeys = {
-  cacheEntry: (name: string) => prefixed(`cache:${name}`),
-  cacheTag: (tag: string) => prefixed(`cache-tag:{${tag}}`),
-  cacheLock: (name: string) => prefixed(`cache-lock:${name}`),
-  cacheInvalidations: () => prefixed("cache-invalidations"),
   /** A fixed-window counter: `rl:{<scope>}:<window>`, e.g. scope `signin-email:<email>`. */
   rateLimit: (scope: string, window: number) => prefixed(`rl:{${scope}}:${window}`),
   /** Dev mailbox: the mails sent to one address, newest first (only with AUTH_DEV_MAILBOX=1). */

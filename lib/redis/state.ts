@@ -23,3 +23,13 @@ export async function withStateRedis<T>(work: (redis: ReturnType<typeof redisCli
     throw new StateUnavailableError(error);
   }
 }
+
+/** `work`'s result, or "unavailable" when the state Redis is briefly unavailable; any other error is thrown. */
+export async function unlessStateUnavailable<T>(work: () => Promise<T>): Promise<T | "unavailable"> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof StateUnavailableError) return "unavailable";
+    throw error;
+  }
+}

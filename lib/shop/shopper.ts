@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { cartOwnerOf } from "../cart/request-owner";
 import { countCartItems } from "../cart/service";
-import { StateUnavailableError } from "../redis/state";
+import { unlessStateUnavailable } from "../redis/state";
 import { currentUser } from "../auth/current-user";
 
 /**
@@ -15,13 +15,11 @@ export interface Shopper {
 }
 
 export async function currentShopper(): Promise<Shopper> {
-  try {
+  const shopper = await unlessStateUnavailable(async () => {
     const signedIn = await currentUser();
     const owner = cartOwnerOf(signedIn, await cookies());
     const account = signedIn ? { name: signedIn.user.name ?? signedIn.user.email } : null;
     return { account, cartCount: await countCartItems(owner) };
-  } catch (error) {
-    if (error instanceof StateUnavailableError) return { account: "unavailable", cartCount: null };
-    throw error;
-  }
+  });
+  return shopper === "unavailable" ? { account: "unavailable", cartCount: null } : shopper;
 }

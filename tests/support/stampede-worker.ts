@@ -6,12 +6,17 @@ import { createCache } from "@/lib/cache/cache";
  * CONCURRENCY reads of one cold key through its own cache, whose loader counts itself in Redis. With
  * HANG=1 the loader never finishes (a holder that dies while holding the lock).
  */
-const { REDIS_URL, KEY, COUNTER_KEY, READY_KEY, GO_KEY, CONCURRENCY, LOCK_TTL_MS, HANG } = process.env;
+const { REDIS_URL, REDIS_KEY_PREFIX, KEY, COUNTER_KEY, READY_KEY, GO_KEY, CONCURRENCY, LOCK_TTL_MS, HANG } =
+  process.env;
 
 async function main(): Promise<void> {
   const redis = new Redis(REDIS_URL!, { maxRetriesPerRequest: 1 });
   const barrier = redis.duplicate();
-  const cache = createCache({ redis: () => redis, lockTtlMs: Number(LOCK_TTL_MS ?? 5_000) });
+  const cache = createCache({
+    redis: () => redis,
+    keyPrefix: REDIS_KEY_PREFIX ?? "",
+    lockTtlMs: Number(LOCK_TTL_MS ?? 5_000),
+  });
   const load = async () => {
     await redis.incr(COUNTER_KEY!);
     if (HANG === "1") await new Promise(() => undefined);

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { jsonError, unavailable } from "@/lib/http/errors";
+import { jsonError } from "@/lib/http/errors";
 import { withErrorBoundary } from "@/lib/http/route";
 import { getOrderForViewer } from "@/lib/orders/queries";
 import { orderViewerId } from "@/lib/orders/viewer";
-import { StateUnavailableError } from "@/lib/redis/state";
+import { answerStateUnavailable } from "@/lib/http/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +15,7 @@ export const GET = withErrorBoundary("api/orders/[id]", async (request: NextRequ
   try {
     userId = await orderViewerId(request.cookies);
   } catch (error) {
-    if (!(error instanceof StateUnavailableError)) throw error;
-    return unavailable("Your orders are briefly unavailable. Please try again in a moment.");
+    return answerStateUnavailable(error, "orders");
   }
   const order = await getOrderForViewer((await params).id, {
     userId,

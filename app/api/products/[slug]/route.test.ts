@@ -3,7 +3,8 @@ import { cache } from "@/lib/cache";
 import { db, queriesSoFar } from "@/lib/db";
 import { closeRedisClients, redisClient } from "@/lib/redis/clients";
 import { cacheNames } from "@/lib/catalog/cache-keys";
-import { redisKeys } from "@/lib/redis/keys";
+import { cacheKeys } from "@/lib/cache/keys";
+import { env } from "@/lib/env";
 import { getRequest, readJson, routeContext } from "@/tests/support/routes";
 import { GET } from "./route";
 
@@ -83,7 +84,7 @@ describe("GET /api/products/[slug]", () => {
       expect(response.headers.get("x-cache")).toBe("HIT");
     }
     expect(queriesSoFar()).toBe(before);
-    const ttl = await redisClient("cache").pttl(redisKeys.cacheEntry(cacheNames.product(slug)));
+    const ttl = await redisClient("cache").pttl(cacheKeys(env.REDIS_KEY_PREFIX).entry(cacheNames.product(slug)));
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(33_000);
   });
@@ -92,7 +93,9 @@ describe("GET /api/products/[slug]", () => {
     const before = queriesSoFar();
     for (const slug of ["Not A Slug!", "x".repeat(500), "a--b"]) {
       expect((await get(slug)).status).toBe(404);
-      expect(await redisClient("cache").exists(redisKeys.cacheEntry(cacheNames.product(slug)))).toBe(0);
+      expect(await redisClient("cache").exists(cacheKeys(env.REDIS_KEY_PREFIX).entry(cacheNames.product(slug)))).toBe(
+        0,
+      );
     }
     expect(queriesSoFar()).toBe(before);
   });

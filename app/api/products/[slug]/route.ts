@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getProductBySlugWithStatus } from "@/lib/catalog/queries";
 import { isSlug } from "@/lib/catalog/slug";
+import { isForSale } from "@/lib/catalog/variants";
 import { jsonError } from "@/lib/http/errors";
 import { withErrorBoundary } from "@/lib/http/route";
 
@@ -15,7 +16,7 @@ export const GET = withErrorBoundary(
     if (!isSlug(slug)) return jsonError("not_found", "No such product.");
     const { product, status } = await getProductBySlugWithStatus(slug);
     const headers = { "X-Cache": status, "Cache-Control": "no-store" };
-    if (!product || product.status !== "active") return jsonError("not_found", `No product "${slug}".`, { headers });
+    if (!isForSale(product)) return jsonError("not_found", `No product "${slug}".`, { headers });
     return NextResponse.json({ product }, { headers });
   },
 );
