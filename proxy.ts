@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from "./lib/auth/cookies";
 
 /**
- * Pages only, and no Redis here (DESIGN.md):
+ * Pages only, and no Redis here (it runs before every page; see docs/architecture.md):
  * - Signed out, `/account*` answers an HTTP redirect to /signin (a real 3xx, not a streamed meta refresh).
  *   Only the cookie's absence is checked; a cookie whose session is gone is sent to /signin by the page.
  * - A session cookie is sent again with a fresh 30-day lifetime, as the session's own expiry slides in

@@ -6,7 +6,7 @@ import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
 
-// Catalog pages render per request and read through lib/cache; nothing is baked into the build (DESIGN.md).
+// Catalog pages render per request and read through lib/cache; nothing is baked into the build (docs/architecture.md).
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {

@@ -22,74 +22,77 @@ const redisUrl = z
   .refine((url) => /^rediss?:\/\//.test(url), "must be a redis:// or rediss:// URL");
 const milliseconds = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: postgresUrl.default(LOCAL_DATABASE_URL),
-    /** Durable state: sessions, carts, rate limits. AOF on, `noeviction`. */
-    REDIS_URL: redisUrl.default(LOCAL_REDIS_URL),
-    /** The cache's Redis; the same server as REDIS_URL unless set (production: its own, with LRU). */
-    CACHE_REDIS_URL: redisUrl.optional(),
-    /** Prefix of every Redis key the app writes (a namespace: tests use their own). */
-    REDIS_KEY_PREFIX: z
-      .string()
-      .regex(/^[a-z0-9_-]+:$/, "lower-case letters, digits, '_' or '-', ending in ':'")
-      .default("brisk:"),
-    /** `off` sends every read straight to PostgreSQL (for benchmarks and debugging). */
-    CACHE_MODE: z.enum(["on", "off"]).default("on"),
-    /** How many entries each process keeps in the cache's in-memory L1 (0 turns it off). */
-    CACHE_L1_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
-    /** A Redis command slower than this fails (and the cache answers from PostgreSQL); a busy event loop is not counted. */
-    REDIS_COMMAND_TIMEOUT_MS: milliseconds(250, 10_000),
-    /** How long the first command waits for a connection that is not ready yet. */
-    REDIS_READY_TIMEOUT_MS: milliseconds(1_000, 30_000),
-    /** Where seeded product images live; served at /media. */
-    MEDIA_DIR: z.string().min(1).default(".data/media"),
-    /** The site's public origin: links in mail are built from it, never from the Host header. */
-    AUTH_URL: z.string().url().default(LOCAL_ORIGIN),
-    /** Signs Auth.js cookies and hashes sign-in codes. Local runs generate one into .env.local; never commit it. */
-    AUTH_SECRET: z.string().min(32, "at least 32 characters (e.g. `openssl rand -base64 33`)").optional(),
-    /** SMTP for sign-in mail (nodemailer URL, e.g. smtp://user:pass@host:587). */
-    EMAIL_SERVER: z.string().url().optional(),
-    EMAIL_FROM: z.string().min(3).default("Brisk <no-reply@brisk.local>"),
-    /** `1`: without EMAIL_SERVER, sign-in mail goes to the dev mailbox, and only while HOST is loopback. */
-    AUTH_DEV_MAILBOX: z.enum(["0", "1"]).default("0"),
-    /** GitHub OAuth, offered when both are set. */
-    AUTH_GITHUB_ID: z.string().min(1).optional(),
-    AUTH_GITHUB_SECRET: z.string().min(1).optional(),
-    /** How many proxies in front of the app append to x-forwarded-for; 0: the header is not trusted at all. */
-    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-    /** Sign-in mails the whole site sends per minute, before answering 429 (a flood of sign-in requests). */
-    SIGNIN_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
-    /** How often each instance cancels pending orders older than 15 minutes (and gives their stock back). */
-    ORDER_SWEEP_INTERVAL_MS: milliseconds(60_000, 3_600_000),
-    /** Other origins allowed to send state-changing requests (comma-separated), besides the site's own. */
-    ALLOWED_ORIGINS: z
-      .string()
-      .default("")
-      .transform((list) =>
-        list
-          .split(",")
-          .map((origin) => origin.trim())
-          .filter(Boolean),
-      ),
-    /** The address `npm start` / `npm run dev` bind to: loopback unless set (DESIGN.md). */
-    HOST: z.string().min(1).default("127.0.0.1"),
-    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-    /** Benchmarks only: serve /api/bench/floor, a constant JSON body of BENCH_FLOOR_BYTES (the Next.js floor). */
-    BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
-    BENCH_FLOOR_BYTES: z.coerce.number().int().min(2).max(1_000_000).default(2_000),
-    /** How many products `npm run db:seed` creates. */
-    SEED_PRODUCTS: z.coerce.number().int().min(1).max(100_000).default(500),
-    /** Tests: their own database (default: `brisk_test` on DATABASE_URL's server) and Redis (default: REDIS_URL). */
-    TEST_DATABASE_URL: postgresUrl.optional(),
-    TEST_REDIS_URL: redisUrl.optional(),
-  })
-  .transform((raw) => ({
-    ...raw,
-    CACHE_REDIS_URL: raw.CACHE_REDIS_URL ?? raw.REDIS_URL,
-    MEDIA_DIR: path.resolve(raw.MEDIA_DIR),
-  }));
+const variables = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: postgresUrl.default(LOCAL_DATABASE_URL),
+  /** Durable state: sessions, carts, rate limits. AOF on, `noeviction`. */
+  REDIS_URL: redisUrl.default(LOCAL_REDIS_URL),
+  /** The cache's Redis; the same server as REDIS_URL unless set (production: its own, with LRU). */
+  CACHE_REDIS_URL: redisUrl.optional(),
+  /** Prefix of every Redis key the app writes (a namespace: tests use their own). */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+:$/, "lower-case letters, digits, '_' or '-', ending in ':'")
+    .default("brisk:"),
+  /** `off` sends every read straight to PostgreSQL (for benchmarks and debugging). */
+  CACHE_MODE: z.enum(["on", "off"]).default("on"),
+  /** How many entries each process keeps in the cache's in-memory L1 (0 turns it off). */
+  CACHE_L1_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
+  /** A Redis command slower than this fails (and the cache answers from PostgreSQL); a busy event loop is not counted. */
+  REDIS_COMMAND_TIMEOUT_MS: milliseconds(250, 10_000),
+  /** How long the first command waits for a connection that is not ready yet. */
+  REDIS_READY_TIMEOUT_MS: milliseconds(1_000, 30_000),
+  /** Where seeded product images live; served at /media. */
+  MEDIA_DIR: z.string().min(1).default(".data/media"),
+  /** The site's public origin: links in mail are built from it, never from the Host header. */
+  AUTH_URL: z.string().url().default(LOCAL_ORIGIN),
+  /** Signs Auth.js cookies and hashes sign-in codes. Local runs generate one into .env.local; never commit it. */
+  AUTH_SECRET: z.string().min(32, "at least 32 characters (e.g. `openssl rand -base64 33`)").optional(),
+  /** SMTP for sign-in mail (nodemailer URL, e.g. smtp://user:pass@host:587). */
+  EMAIL_SERVER: z.string().url().optional(),
+  EMAIL_FROM: z.string().min(3).default("Brisk <no-reply@brisk.local>"),
+  /** `1`: without EMAIL_SERVER, sign-in mail goes to the dev mailbox, and only while HOST is loopback. */
+  AUTH_DEV_MAILBOX: z.enum(["0", "1"]).default("0"),
+  /** GitHub OAuth, offered when both are set. */
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  /** How many proxies in front of the app append to x-forwarded-for; 0: the header is not trusted at all. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Sign-in mails the whole site sends per minute, before answering 429 (a flood of sign-in requests). */
+  SIGNIN_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  /** How often each instance cancels pending orders older than 15 minutes (and gives their stock back). */
+  ORDER_SWEEP_INTERVAL_MS: milliseconds(60_000, 3_600_000),
+  /** Other origins allowed to send state-changing requests (comma-separated), besides the site's own. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  /** The address `npm start` / `npm run dev` bind to: loopback unless set (the dev mailbox needs loopback). */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /** Benchmarks only: serve /api/bench/floor, a constant JSON body of BENCH_FLOOR_BYTES (the Next.js floor). */
+  BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
+  BENCH_FLOOR_BYTES: z.coerce.number().int().min(2).max(1_000_000).default(2_000),
+  /** How many products `npm run db:seed` creates. */
+  SEED_PRODUCTS: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** Tests: their own database (default: `brisk_test` on DATABASE_URL's server) and Redis (default: REDIS_URL). */
+  TEST_DATABASE_URL: postgresUrl.optional(),
+  TEST_REDIS_URL: redisUrl.optional(),
+});
+
+const schema = variables.transform((raw) => ({
+  ...raw,
+  CACHE_REDIS_URL: raw.CACHE_REDIS_URL ?? raw.REDIS_URL,
+  MEDIA_DIR: path.resolve(raw.MEDIA_DIR),
+}));
+
+/** The name of every variable Brisk reads (the README's table lists each one). */
+export const ENV_VARIABLES = Object.keys(variables.shape);
 
 export type Env = z.infer<typeof schema>;
 

@@ -1,7 +1,7 @@
 /**
  * One instance per process, kept on `globalThis`: `next dev` re-evaluates modules on every reload and a
  * production build may load a module once per route bundle, so a module-level `const` is not one per
- * process (DESIGN.md). Every piece of process-wide state is made through this function.
+ * process. Every piece of process-wide state is made through this function.
  */
 export function globalSingleton<T>(name: string, create: () => T): T {
   const store = globalThis as unknown as Record<symbol, T | undefined>;

@@ -1,4 +1,4 @@
-/** Money is integer minor units plus an ISO currency (DESIGN.md); formatting is the only place it becomes text. */
+/** Money is integer minor units plus an ISO currency; formatting is the only place it becomes text. */
 const formatters = new Map<string, Intl.NumberFormat>();
 
 export function formatMoney(cents: number, currency: string, locale = "en-US"): string {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The query of a product listing, as the API and the pages accept it (DESIGN.md limits). */
+/** The query of a product listing, as the API and the pages accept it (limits in docs/architecture.md). */
 
 export const SORTS = ["price-asc", "price-desc", "newest", "name"] as const;
 export type Sort = (typeof SORTS)[number];

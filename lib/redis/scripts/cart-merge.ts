@@ -1,6 +1,6 @@
 /**
  * Merging a guest cart into a user's cart spans two slots (`cart:{c:…}` and `cart:{u:…}`), so it runs in two
- * idempotent steps (DESIGN.md): this script on the user's slot applies the guest's lines and records the
+ * idempotent steps (docs/architecture.md): this script on the user's slot applies the guest's lines and records the
  * guest cart as merged in the same step; then the guest cart is deleted, only if unchanged since it was
  * read. A retry after a crash between the steps finds the guest cart recorded and adds nothing twice.
  */

@@ -30,7 +30,7 @@ describe("GET /api/products/[slug]", () => {
     expect(await readJson(second)).toEqual(await readJson(first));
   });
 
-  it("answers the product in the shape of DESIGN.md", async () => {
+  it("answers the product in the documented shape (docs/architecture.md)", async () => {
     const row = await db.product.findFirstOrThrow({
       where: { status: "ACTIVE" },
       include: { category: true },
