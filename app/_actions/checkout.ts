@@ -6,24 +6,24 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { cartOwnerOf } from "@/lib/cart/request-owner";
-import type { CartView } from "@/lib/cart/view";
+import { BRIEFLY_UNAVAILABLE } from "@/lib/http/unavailable";
 import { checkout } from "@/lib/orders/checkout";
 import { CheckoutError } from "@/lib/orders/errors";
 import { checkoutSchema, idempotencyKeySchema } from "@/lib/orders/input";
-import type { Totals } from "@/lib/orders/totals";
+import { refusalMessage, type OrderOutcome, type Summary } from "@/lib/orders/outcome";
 import { StateUnavailableError } from "@/lib/redis/state";
 import { describeIssues } from "@/lib/validation";
 
 /**
- * The checkout page's server action: the same lib/orders checkout as the API. The form carries the
- * summary's fingerprint and an idempotency token minted with the page; after a decline a new token is
- * minted, so the shopper can try another card.
+ * The checkout page's server action: the same lib/orders checkout as the API, its outcome turned into a
+ * redirect or the form's state. The form carries the summary's fingerprint and an idempotency token
+ * minted with the page; after a decline a new token is minted, so the shopper can try another card.
  */
 
 export interface CheckoutFormState {
   error?: string;
   /** Set when the page must start over with a new summary (the cart changed) or a new token (a decline). */
-  summary?: Totals & { cart: CartView };
+  summary?: Summary;
   token?: string;
   /** What the shopper typed (never the card), so the form keeps it after an answer. */
   values?: Record<string, string>;
@@ -63,36 +63,25 @@ async function placeOrder(form: FormData): Promise<CheckoutFormState> {
   if (!input.success) return { error: describeIssues(input.error) };
   const key = idempotencyKeySchema.safeParse(field(form, "token"));
   if (!key.success) return { error: "This form is out of date: please reload the page." };
-  let answer;
+  let outcome: OrderOutcome;
   try {
     const signedIn = await currentUser();
     const owner = cartOwnerOf(signedIn, await cookies());
-    answer = await checkout({ owner, userId: signedIn?.user.id ?? null, input: input.data, idempotencyKey: key.data });
+    const userId = signedIn?.user.id ?? null;
+    ({ outcome } = await checkout({ owner, userId, input: input.data, idempotencyKey: key.data }));
   } catch (error) {
     if (error instanceof CheckoutError) return { error: error.message };
-    if (error instanceof StateUnavailableError) {
-      return { error: "Checkout is briefly unavailable; nothing was charged. Please try again in a moment." };
-    }
+    if (error instanceof StateUnavailableError) return { error: BRIEFLY_UNAVAILABLE.checkout };
     throw error;
   }
-  const body = answer.body as {
-    order?: { id: string; accessToken?: string };
-    error?: { code: string; message: string };
-  } & Partial<Totals & { cart: CartView }>;
-  if (body.order && (answer.status === 200 || answer.status === 201)) {
-    const token = body.order.accessToken ? `?token=${encodeURIComponent(body.order.accessToken)}` : "";
+  if (outcome.kind === "paid" || outcome.kind === "existing") {
+    const accessToken = outcome.kind === "paid" ? outcome.accessToken : undefined;
+    const token = accessToken ? `?token=${encodeURIComponent(accessToken)}` : "";
     revalidatePath("/", "layout"); // the header's cart count: the cart is empty now
-    redirect(`/orders/${body.order.id}${token}`);
+    redirect(`/orders/${outcome.order.id}${token}`);
   }
-  const message = body.error?.message ?? "The order could not be placed.";
-  if (body.error?.code === "payment_declined") return { error: message, token: randomUUID() };
-  if (body.cart) {
-    const { cart, subtotalCents, shippingCents, taxCents, totalCents } = body as Totals & { cart: CartView };
-    return {
-      error: message,
-      summary: { cart, subtotalCents, shippingCents, taxCents, totalCents },
-      token: randomUUID(),
-    };
-  }
-  return { error: message };
+  // A decline, or a new summary to review: the next attempt is a new request, with a new token.
+  const error = refusalMessage(outcome);
+  if (outcome.kind === "declined") return { error, token: randomUUID() };
+  return { error, summary: outcome.summary, token: randomUUID() };
 }

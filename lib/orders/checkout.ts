@@ -1,15 +1,16 @@
 import type { CartOwner } from "../cart/types";
 import { CheckoutError } from "./errors";
-import { claimKey, recordAnswer, releaseKey, type FinalAnswer } from "./idempotency";
+import { claimKey, recordOutcome, releaseKey } from "./idempotency";
 import { requestHash, type CheckoutInput } from "./input";
+import type { OrderOutcome } from "./outcome";
 import { testPaymentProvider, type PaymentProvider } from "./payment";
 import { placeOrder } from "./place-order";
 
 /**
  * Checkout for the API and the page: the card is checked before anything happens, then the
  * Idempotency-Key (scoped to the user, or to the guest's cart) makes a repeated request replay the first
- * final answer instead of ordering twice. Throws CheckoutError for refusals that are not recorded (bad
- * input, a key reused with another body), and StateUnavailableError / database errors as they come.
+ * outcome instead of ordering twice. Throws CheckoutError for refusals that are not recorded (bad input,
+ * a key reused with another body), and StateUnavailableError / database errors as they come.
  */
 
 export interface CheckoutRequest {
@@ -20,16 +21,21 @@ export interface CheckoutRequest {
   provider?: PaymentProvider;
 }
 
-/** What a replay may show: never a guest's access token (stored nowhere but in the shopper's link). */
-function replayable(answer: FinalAnswer): FinalAnswer {
-  const body = answer.body as { order?: { accessToken?: string } };
-  if (!body.order?.accessToken) return answer;
-  const order = { ...body.order };
-  delete order.accessToken;
-  return { ...answer, body: { ...body, order } };
+export interface CheckoutResult {
+  outcome: OrderOutcome;
+  /** The outcome of an earlier request with the same key and body, replayed (nothing was done now). */
+  replay: boolean;
 }
 
-export async function checkout(request: CheckoutRequest): Promise<FinalAnswer> {
+/** What a replay may show: never a guest's access token (stored nowhere but in the shopper's link). */
+export function replayable(outcome: OrderOutcome): OrderOutcome {
+  if (outcome.kind !== "paid" || !outcome.accessToken) return outcome;
+  const kept = { ...outcome };
+  delete kept.accessToken;
+  return kept;
+}
+
+export async function checkout(request: CheckoutRequest): Promise<CheckoutResult> {
   const { owner, input, idempotencyKey } = request;
   const provider = request.provider ?? testPaymentProvider;
   const card = { number: input.payment.cardNumber, expiry: input.payment.expiry, cvc: input.payment.cvc };
@@ -41,12 +47,10 @@ export async function checkout(request: CheckoutRequest): Promise<FinalAnswer> {
   const hash = requestHash(input);
   const claim = await claimKey(scope, idempotencyKey, hash);
   if (claim.kind === "conflict") throw new CheckoutError("idempotency_conflict", claim.message);
-  if (claim.kind === "replay") {
-    return { status: claim.answer.status === 201 ? 200 : claim.answer.status, body: claim.answer.body };
-  }
-  let answer: FinalAnswer;
+  if (claim.kind === "replay") return { outcome: claim.outcome, replay: true };
+  let outcome: OrderOutcome;
   try {
-    answer = await placeOrder({
+    outcome = await placeOrder({
       owner,
       userId: request.userId,
       input,
@@ -54,13 +58,13 @@ export async function checkout(request: CheckoutRequest): Promise<FinalAnswer> {
       provider,
     });
   } catch (error) {
-    // No final answer: give the key up, so the shopper's retry runs (the order table still guards it).
+    // No final outcome: give the key up, so the shopper's retry runs (the order table still guards it).
     await releaseKey(scope, idempotencyKey).catch(() => undefined);
     throw error;
   }
-  // The answer stands even if Redis cannot keep it now: a retry finds the order by its unique key.
-  await recordAnswer(scope, idempotencyKey, hash, replayable(answer)).catch((error: Error) =>
-    console.error(`[brisk] checkout answer not recorded for replay: ${error.message}`),
+  // The outcome stands even if Redis cannot keep it now: a retry finds the order by its unique key.
+  await recordOutcome(scope, idempotencyKey, hash, replayable(outcome)).catch((error: Error) =>
+    console.error(`[brisk] checkout outcome not recorded for replay: ${error.message}`),
   );
-  return answer;
+  return { outcome, replay: false };
 }

@@ -28,6 +28,9 @@ export interface OrderView {
   createdAt: string;
 }
 
+/** What to include to load an order for `orderView`: its lines, in the order they were written. */
+export const WITH_LINES = { lines: { orderBy: { id: "asc" } } } as const;
+
 export function orderView(order: Order & { lines: OrderLine[] }): OrderView {
   return {
     id: order.id,

@@ -13,6 +13,12 @@ export interface StockLine {
   quantity: number;
 }
 
+/** A checkout surge queues on the same rows: wait for a connection and a lock longer than Prisma's 2 s/5 s defaults. */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
+/** The products whose stock these lines move (each once): what to refresh and invalidate. */
+export const productIdsOf = (lines: StockLine[]) => [...new Set(lines.map((line) => line.productId))];
+
 const byVariant = (lines: StockLine[]) => [...lines].sort((a, b) => a.variantId - b.variantId);
 
 /** Thrown inside the transaction when a line is short, so that nothing it took commits. */
@@ -33,12 +39,12 @@ export async function takeStock(tx: Prisma.TransactionClient, lines: StockLine[]
     if (taken === 0) short.push(variantId);
   }
   if (short.length > 0) throw new ShortOfStockError(short);
-  await refreshProductSummaries(tx, [...new Set(lines.map((line) => line.productId))]);
+  await refreshProductSummaries(tx, productIdsOf(lines));
 }
 
 export async function restoreStock(tx: Prisma.TransactionClient, lines: StockLine[]): Promise<void> {
   for (const { variantId, quantity } of byVariant(lines)) {
     await tx.$executeRaw`UPDATE variants SET stock = stock + ${quantity}, updated_at = now() WHERE id = ${variantId}`;
   }
-  await refreshProductSummaries(tx, [...new Set(lines.map((line) => line.productId))]);
+  await refreshProductSummaries(tx, productIdsOf(lines));
 }

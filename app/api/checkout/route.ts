@@ -6,7 +6,7 @@ import { jsonError } from "@/lib/http/errors";
 import { refuseCrossOrigin } from "@/lib/http/origin";
 import { withErrorBoundary } from "@/lib/http/route";
 import { checkout } from "@/lib/orders/checkout";
-import { answerResponse, checkoutErrorResponse } from "@/lib/orders/http";
+import { checkoutErrorResponse, checkoutResponse } from "@/lib/orders/http";
 import { checkoutSchema, idempotencyKeySchema } from "@/lib/orders/input";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,8 @@ export const dynamic = "force-dynamic";
 /**
  * POST /api/checkout (header `Idempotency-Key`): `{ email, name, address, payment, fingerprint? }` → 201
  * `{ order }` (200 on a replay), 402 `payment_declined`, 409 `cart_changed` | `out_of_stock` |
- * `idempotency_conflict`, 400 for bad input or an empty cart.
+ * `idempotency_conflict`, 400 for bad input or an empty cart, 503 while the state Redis is unavailable.
+ * The outcome of lib/orders' checkout becomes a response in lib/orders/http.ts.
  */
 export const POST = withErrorBoundary("api/checkout", async (request: NextRequest) => {
   const refused = refuseCrossOrigin(request);
@@ -26,13 +27,13 @@ export const POST = withErrorBoundary("api/checkout", async (request: NextReques
   try {
     const signedIn = await signedInFrom(request.cookies);
     const owner = cartOwnerOf(signedIn, request.cookies);
-    const answer = await checkout({
+    const result = await checkout({
       owner,
       userId: signedIn?.user.id ?? null,
       input: body.data,
       idempotencyKey: key.data,
     });
-    return answerResponse(answer);
+    return checkoutResponse(result);
   } catch (error) {
     return checkoutErrorResponse(error);
   }
