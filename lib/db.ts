@@ -6,7 +6,7 @@ import { PrismaClient } from "./generated/prisma/client.ts";
 
 /**
  * The one PrismaClient of the process, over node-postgres (@prisma/adapter-pg). It emits an event per
- * SQL query so that `countQueries` can tell how many queries a piece of code ran (tests, metrics).
+ * SQL query so that `queriesSoFar` can tell how many queries a piece of code ran (tests, metrics).
  */
 
 function createClient() {

@@ -2,7 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 
 /**
- * Every environment variable Brisk reads, parsed once with zod. The defaults are the project-local
+ * Every environment variable the app reads, parsed once with zod. The defaults are the project-local
  * services that `scripts/services` starts, so a fresh clone runs with no configuration at all.
  */
 

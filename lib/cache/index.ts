@@ -20,8 +20,8 @@ import { prometheusCacheMetrics } from "./prometheus";
  * `status`: HIT (L1 or Redis), MISS (loaded and stored), STALE (within grace), BYPASS (loaded; cache off
  * or Redis unusable). An in-memory L1 sits in front of Redis, kept coherent across instances by
  * invalidation messages over Redis pub/sub, and bypassed while that channel or Redis is down. It fails
- * open: Redis down, slow (REDIS_COMMAND_TIMEOUT_MS) or not yet connected costs at most the timeout per round
- * trip (a tagged read is two); repeated failures open a breaker that skips Redis for a few seconds. Values
+ * open: Redis down or slow costs at most REDIS_COMMAND_TIMEOUT_MS per round trip (a tagged read is two), and
+ * a first connection not yet ready at most REDIS_READY_TIMEOUT_MS once; repeated failures open a breaker that skips Redis for a few seconds. Values
  * are JSON with Dates kept; the envelope carries a schema version. Metrics at /api/metrics.
  *
  * Its Redis keys all start with `keyPrefix` (here REDIS_KEY_PREFIX, e.g. `brisk:`): entries `brisk:cache:<key>`,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ThrowawayRedis } from "@/tests/support/redis-server";
 import { waitFor } from "@/tests/support/wait";
 
-// The provisioned kind of Redis (same arguments: AOF on, fsync always), killed with SIGKILL.
+// The provisioned kind of Redis (same arguments: AOF on, fsync every second), killed with SIGKILL.
 let server: ThrowawayRedis;
 let store: typeof import("./store");
 let clients: typeof import("../redis/clients");

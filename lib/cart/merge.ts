@@ -9,7 +9,7 @@ import { CART_TTL_MS, MAX_LINES, MAX_QUANTITY_PER_LINE, readCartLines } from "./
 /**
  * `mergeGuestCart`: on sign-in the guest's lines join the user's cart, quantities summed and clamped by the
  * cart's rules (stock, 99 per line, 100 lines; variants no longer for sale are dropped). Two idempotent
- * steps (scripts/cart-merge.ts): a repeated or interrupted merge never doubles a line.
+ * steps (lib/redis/scripts/cart-merge.ts): a repeated or interrupted merge never doubles a line.
  */
 
 export type MergeOutcome = "merged" | "already" | "empty";
@@ -22,7 +22,7 @@ const snapshotOf = (lines: Map<number, number>) =>
     .join(",");
 
 /**
- * Step 1: the guest's lines into the user's cart, and `mergeId` (the guest cart's id) recorded as merged,
+ * Step 1: the guest's lines into the user's cart, and `mergeId` (the guest cart's id, or for a later round that id plus the contents it merges) recorded as merged,
  * in one script.
  */
 export async function applyGuestLines(

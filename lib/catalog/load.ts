@@ -4,7 +4,10 @@ import type { ListingQuery, Sort } from "./listing-query";
 import type { ProductStatus, Variant as VariantRow } from "../generated/prisma/client.ts";
 import type { Category, Listing, ProductDetail, ProductSummary, Variant, VariantWithProduct } from "./types";
 
-/** The catalog's reads from PostgreSQL, uncached. Only lib/catalog/queries.ts calls these, through the cache. */
+/**
+ * The catalog's reads from PostgreSQL, uncached. lib/catalog/queries.ts calls them through the cache;
+ * checkout calls loadVariant directly, to price from the truth.
+ */
 
 const summarySelect = {
   id: true,

@@ -1,4 +1,4 @@
-/** The shapes the catalog hands to pages and APIs (docs/architecture.md, "HTTP contract"). Money is integer cents. */
+/** The shapes the catalog hands to pages and APIs (`GET /api/products/[slug]` answers `{ product: ProductDetail }`). Money is integer cents. */
 
 export interface CategoryRef {
   slug: string;

@@ -4,7 +4,7 @@ import { globalSingleton } from "../global-singleton";
 import { deliverToDevMailbox } from "./dev-mailbox";
 import { mailDelivery } from "./delivery";
 
-/** Sends a mail the way mail-delivery.ts says: SMTP, the dev mailbox, or not at all (throws). */
+/** Sends a mail the way `mailDelivery` (delivery.ts) says: SMTP, the dev mailbox, or not at all (throws). */
 
 export interface OutgoingMail {
   to: string;

@@ -22,12 +22,12 @@ function connect(url: string, role: RedisRole): Connection {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     // Only so that nothing waits forever: callers bound their commands with withDeadline
-    // (lib/redis/deadline.ts). This timer mistakes a busy event loop for a slow Redis: under a burst of
-    // requests it fired on healthy replies not yet read, opened the breaker and sent reads to PostgreSQL.
+    // (lib/redis/deadline.ts). This timer mistakes a busy event loop for a slow Redis: under a burst it
+    // fires on healthy replies not yet read, so it must be far above the deadline.
     commandTimeout: 10_000,
     connectTimeout: 1_000,
     // No auto-pipelining: it keeps one pipeline in flight per connection and queues every later command
-    // behind it (one event-loop turn each), so under load commands waited past their deadline on a
+    // behind it (one event-loop turn each), so under load commands wait past their deadline on a
     // healthy Redis. Commands still share the connection: several are in flight at once.
     enableAutoPipelining: false,
     // Keep reconnecting, at most every 2 s: a Redis that comes back is used again without a restart.

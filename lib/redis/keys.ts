@@ -25,8 +25,6 @@ export const redisKeys = {
   rateLimit: (scope: string, window: number) => prefixed(`rl:{${scope}}:${window}`),
   /** Dev mailbox: the mails sent to one address, newest first (only with AUTH_DEV_MAILBOX=1). */
   devMailbox: (email: string) => prefixed(`mailbox:{e:${email}}`),
-  /** Everything the cache wrote, for SCAN (reseeding, test resets). */
+  /** Everything the cache wrote, for SCAN (reseeding). */
   cachePattern: () => prefixed("cache*"),
-  /** Everything under the prefix (test resets). */
-  everything: () => prefixed("*"),
 };

@@ -175,8 +175,8 @@ async function main(): Promise<void> {
   const stampede = await runStampede({ instances: [on, second], slug: cold, stats });
   const memory = await measureMemory(cacheRedis.url, `${KEY_PREFIX}cache:product:*`);
   // The outage runs on the second instance, warmed with the API only, and alone: the first one's heap
-  // carries every product page rendered above, and its major collections (up to 0.9 s here, even idle, on
-  // parallel threads) took the two cores from the instance under test.
+  // carries every product page rendered above, and its major collections (up to 0.9 s, even idle, on
+  // parallel threads) take both cores from the instance under test.
   await Promise.all([on.stop(), off.stop()]);
   await warm(second.origin, api);
   const outage = [await runOutage({ app: second, cacheRedis, paths: api, connections: CONNECTIONS })];

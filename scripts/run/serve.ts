@@ -11,8 +11,8 @@ export function localOrigin(source: Env = parseEnv(process.env)): string {
 }
 
 /**
- * Local runs turn the dev mailbox on when no SMTP server is set (and AUTH_DEV_MAILBOX is not 0), so a
- * newcomer can sign in; lib/auth/mail-delivery.ts still refuses it beyond loopback.
+ * Local runs turn the dev mailbox on when neither EMAIL_SERVER nor AUTH_DEV_MAILBOX is set, so a newcomer
+ * can sign in; lib/mail/delivery.ts still refuses it beyond loopback.
  */
 function mailEnv(): Record<string, string> {
   if (process.env.EMAIL_SERVER || process.env.AUTH_DEV_MAILBOX) return {};

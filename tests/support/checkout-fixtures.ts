@@ -7,7 +7,7 @@ import { BrowserClient } from "./browser-client";
 
 let taken = new Set<number>();
 
-/** A variant of an active product no other test here uses, set to `stock` (and `priceCents`), caches invalidated. */
+/** A variant of an active product that no order names and no earlier call in this test file took, set to `stock` (and `priceCents`), caches invalidated. */
 export async function freshVariant(stock: number, priceCents?: number) {
   const variant = await db.variant.findFirstOrThrow({
     // Never ordered before (by any test file), so counting its orders counts this test's.

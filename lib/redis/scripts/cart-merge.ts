@@ -6,7 +6,7 @@
  */
 
 /**
- * KEYS: the user's cart, its merged-set. ARGV: guest cart id, ttl ms, max lines, then per line
+ * KEYS: the user's cart, its merged-set. ARGV: the merge id (the guest cart's id, or for a later round that id plus its contents), ttl ms, max lines, then per line
  * variantId, quantity, limit (min(stock, per-line max)). Returns "merged" or "already".
  */
 export const CART_MERGE_LUA = `

@@ -30,7 +30,7 @@ describe("GET /api/products/[slug]", () => {
     expect(await readJson(second)).toEqual(await readJson(first));
   });
 
-  it("answers the product in the documented shape (docs/architecture.md)", async () => {
+  it("answers `{ product }` in the shape of ProductDetail (lib/catalog/types.ts)", async () => {
     const row = await db.product.findFirstOrThrow({
       where: { status: "ACTIVE" },
       include: { category: true },
