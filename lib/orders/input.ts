@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { emailSchema } from "../auth/email";
 
-/** The checkout request (DESIGN.md), parsed at the boundary. */
+/** The checkout request (`POST /api/checkout`, the checkout form), parsed at the boundary. */
 
 const expirySchema = z
   .string()
