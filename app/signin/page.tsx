@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { safeCallbackUrl, SIGNIN_EMAIL_COOKIE } from "@/lib/auth/callback-url";
 import { triesLeft } from "@/lib/auth/code-store";
+import { parseBrowserNonce, SIGNIN_BROWSER_COOKIE } from "@/lib/auth/sign-in-browser";
 import { githubConfigured } from "@/lib/auth/providers";
 import { currentUser } from "@/lib/auth/current-user";
 import { mailDelivery } from "@/lib/mail/delivery";
@@ -16,20 +17,26 @@ export const metadata: Metadata = { title: "Sign in" };
 type Search = Promise<{ step?: string; error?: string; callbackUrl?: string }>;
 
 /** What went wrong with a code, in words, or null. Redis down reads as "briefly unavailable". */
-async function codeProblem(error: string | undefined, email: string | undefined): Promise<string | null> {
+async function codeProblem(
+  error: string | undefined,
+  email: string | undefined,
+  browser: string | null,
+): Promise<string | null> {
   if (!error) return null;
   if (error !== "Verification" || !email) return "Signing in did not work. Please ask for a new code.";
-  const left = await triesLeft(email);
+  const left = await triesLeft(email, browser);
   return left === 0
-    ? "Too many wrong codes: this code no longer works. Ask for a new one."
+    ? "That code no longer works in this browser (wrong, expired, or asked for elsewhere). Ask for a new one."
     : `That code is wrong or has expired. ${left} ${left === 1 ? "try" : "tries"} left.`;
 }
 
 async function signInState(search: Awaited<Search>) {
-  const email = (await cookies()).get(SIGNIN_EMAIL_COOKIE)?.value;
+  const jar = await cookies();
+  const email = jar.get(SIGNIN_EMAIL_COOKIE)?.value;
+  const browser = parseBrowserNonce(jar.get(SIGNIN_BROWSER_COOKIE)?.value);
   return unlessStateUnavailable(async () => ({
     signedIn: await currentUser(),
-    problem: await codeProblem(search.error, email),
+    problem: await codeProblem(search.error, email, browser),
     email,
   }));
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
 import { awaitReady, closeRedisClients, redisClient } from "../redis/clients";
 import { authKeys } from "./keys";
+import { newBrowserNonce, withSignInBrowser } from "./sign-in-browser";
 import { briskAdapter } from "./adapter";
 import { MAX_WRONG_TRIES } from "./code-store";
 
@@ -157,47 +158,85 @@ describe("verification tokens (sign-in codes, Redis)", () => {
     token: hash,
     expires: new Date(Date.now() + minutes * 60_000),
   });
+  /** The adapter as Auth.js calls it for one browser (its sign-in nonce). */
+  const browser = (nonce = newBrowserNonce()) => ({
+    create: (record: ReturnType<typeof token>) =>
+      withSignInBrowser(nonce, async () => adapter.createVerificationToken!(record)),
+    use: (identifier: string, hash: string) =>
+      withSignInBrowser(nonce, async () => adapter.useVerificationToken!({ identifier, token: hash })),
+  });
+  const wrongLogged = (identifier: string) => redis().zcard(authKeys.verificationWrongTries(identifier));
 
-  it("stores a code that expires with it, and uses it once", async () => {
+  it("stores a code that expires with it, and uses it once, in the browser that asked", async () => {
     const identifier = email();
     const created = token(identifier, "hash-1");
-    await adapter.createVerificationToken(created);
+    const asker = browser();
+    await asker.create(created);
     expect(await pexpireTime(authKeys.verificationToken(identifier, "hash-1"))).toBe(created.expires.getTime());
-    expect(await adapter.useVerificationToken({ identifier, token: "hash-1" })).toEqual(created);
-    expect(await adapter.useVerificationToken({ identifier, token: "hash-1" })).toBeNull();
+    expect(await asker.use(identifier, "hash-1")).toEqual(created);
+    expect(await asker.use(identifier, "hash-1")).toBeNull();
   });
 
-  it("a new code replaces the e-mail's older one", async () => {
+  it("refuses to create a code outside a browser's sign-in", async () => {
+    await expect(adapter.createVerificationToken(token(email(), "nobody"))).rejects.toThrow(/withSignInBrowser/);
+  });
+
+  it("a code works only from the browser that asked: anywhere else it is a wrong try", async () => {
     const identifier = email();
-    await adapter.createVerificationToken(token(identifier, "older"));
-    await adapter.createVerificationToken(token(identifier, "newer"));
-    expect(await adapter.useVerificationToken({ identifier, token: "older" })).toBeNull();
-    expect(await adapter.useVerificationToken({ identifier, token: "newer" })).not.toBeNull();
+    const asker = browser();
+    await asker.create(token(identifier, "mine"));
+    expect(await browser().use(identifier, "mine")).toBeNull();
+    expect(await adapter.useVerificationToken({ identifier, token: "mine" })).toBeNull();
+    expect(await wrongLogged(identifier)).toBe(2);
+    expect(await asker.use(identifier, "mine")).not.toBeNull();
+  });
+
+  it("a browser's new code replaces its older one; other browsers' codes stay", async () => {
+    const identifier = email();
+    const [first, second] = [browser(), browser()];
+    await first.create(token(identifier, "older"));
+    await second.create(token(identifier, "other"));
+    await first.create(token(identifier, "newer"));
+    expect(await first.use(identifier, "older")).toBeNull();
+    expect(await first.use(identifier, "newer")).not.toBeNull();
+    expect(await second.use(identifier, "other")).not.toBeNull();
   });
 
   it("a code of one e-mail does not work for another", async () => {
     const identifier = email();
-    await adapter.createVerificationToken(token(identifier, "hash-2"));
-    expect(await adapter.useVerificationToken({ identifier: email(), token: "hash-2" })).toBeNull();
-    expect(await adapter.useVerificationToken({ identifier, token: "hash-2" })).not.toBeNull();
+    const asker = browser();
+    await asker.create(token(identifier, "hash-2"));
+    expect(await asker.use(email(), "hash-2")).toBeNull();
+    expect(await asker.use(identifier, "hash-2")).not.toBeNull();
   });
 
-  it(`after ${MAX_WRONG_TRIES} wrong tries the pending code is dead, the right one too; a new code works`, async () => {
+  it(`after ${MAX_WRONG_TRIES} wrong tries a browser's code is dead, the right one too; nobody else's`, async () => {
     const identifier = email();
-    await adapter.createVerificationToken(token(identifier, "right"));
-    for (let i = 0; i < MAX_WRONG_TRIES; i++) {
-      expect(await adapter.useVerificationToken({ identifier, token: `wrong-${i}` })).toBeNull();
-    }
-    expect(await adapter.useVerificationToken({ identifier, token: "right" })).toBeNull();
-    expect(await redis().exists(authKeys.verificationToken(identifier, "right"))).toBe(0);
-    await adapter.createVerificationToken(token(identifier, "fresh"));
-    expect(await adapter.useVerificationToken({ identifier, token: "fresh" })).not.toBeNull();
+    const [guesser, owner] = [browser(), browser()];
+    await guesser.create(token(identifier, "guessers"));
+    await owner.create(token(identifier, "owners"));
+    for (let i = 0; i < MAX_WRONG_TRIES; i++) expect(await guesser.use(identifier, `wrong-${i}`)).toBeNull();
+    expect(await guesser.use(identifier, "guessers")).toBeNull();
+    expect(await redis().exists(authKeys.verificationToken(identifier, "guessers"))).toBe(0);
+    expect(await owner.use(identifier, "owners")).not.toBeNull();
   });
 
   it("fewer wrong tries than the limit leave the right code working", async () => {
     const identifier = email();
-    await adapter.createVerificationToken(token(identifier, "right"));
-    for (let i = 0; i < MAX_WRONG_TRIES - 1; i++) await adapter.useVerificationToken({ identifier, token: `w${i}` });
-    expect(await adapter.useVerificationToken({ identifier, token: "right" })).not.toBeNull();
+    const asker = browser();
+    await asker.create(token(identifier, "right"));
+    for (let i = 0; i < MAX_WRONG_TRIES - 1; i++) await asker.use(identifier, `w${i}`);
+    expect(await asker.use(identifier, "right")).not.toBeNull();
+  });
+
+  it("a new code does not reset the e-mail's log of wrong tries", async () => {
+    const identifier = email();
+    const asker = browser();
+    await asker.create(token(identifier, "first"));
+    for (let i = 0; i < MAX_WRONG_TRIES; i++) await asker.use(identifier, `w${i}`);
+    await asker.create(token(identifier, "second"));
+    await asker.use(identifier, "w-again");
+    expect(await wrongLogged(identifier)).toBe(MAX_WRONG_TRIES + 1);
+    expect(await redis().pttl(authKeys.verificationWrongTries(identifier))).toBeGreaterThan(23 * 3_600_000);
   });
 });

@@ -1,16 +1,20 @@
-import { authKeys } from "./keys";
-import { CODE_CREATE_LUA, CODE_USE_LUA } from "../redis/scripts/session";
+import { randomUUID } from "node:crypto";
 import { withStateRedis } from "../redis/state";
+import { CODE_CREATE_LUA, CODE_USE_LUA, WRONG_TRIES_LUA } from "../redis/scripts/sign-in-code";
+import { authKeys } from "./keys";
+import { browserHash, currentBrowserNonce } from "./sign-in-browser";
 
 /**
  * Sign-in codes (Auth.js verification tokens) in Redis, expiring with the code (PXAT). Auth.js hands the
- * adapter a hash of the code, never the code, so wrong tries are counted per e-mail: after
- * MAX_WRONG_TRIES every pending code of that e-mail is dead, the right one too, until a new one is sent.
- * A code is used once (GETDEL). Throws StateUnavailableError when Redis fails.
+ * adapter a hash of the code, never the code. Each code belongs to the browser that asked for it (its nonce,
+ * lib/auth/sign-in-browser.ts) and is used once, only from that browser; MAX_WRONG_TRIES wrong tries from a
+ * browser kill its code. Every wrong try joins the e-mail's 24-hour log, the guessing budget that locks out
+ * new codes (lib/auth/guess-budget.ts). Throws StateUnavailableError when Redis fails.
  */
 
-export const MAX_WRONG_TRIES = 5;
+export const MAX_WRONG_TRIES = 3;
 export const CODE_LIFETIME_MS = 10 * 60 * 1000;
+export const WRONG_TRIES_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export interface CodeRecord {
   identifier: string;
@@ -18,49 +22,87 @@ export interface CodeRecord {
   expires: Date;
 }
 
-const keysOf = (identifier: string, hashedToken: string) => [
-  authKeys.verificationToken(identifier, hashedToken),
-  authKeys.verificationIndex(identifier),
-  authKeys.verificationTries(identifier),
-];
+/** The browser Auth.js is working for, as the records keep it; "" when there is none. */
+function currentBrowser(): string {
+  const nonce = currentBrowserNonce();
+  return nonce ? browserHash(nonce) : "";
+}
 
 export async function createCode(record: CodeRecord): Promise<CodeRecord> {
-  const stored = JSON.stringify({ ...record, expires: record.expires.getTime() });
+  const browser = currentBrowser();
+  // Every way to ask for a code runs Auth.js with the asking browser's nonce: a code nobody can use is a bug.
+  if (!browser) throw new Error("a sign-in code was asked for outside withSignInBrowser");
+  const { identifier, token, expires } = record;
+  const stored = JSON.stringify({ identifier, token, expires: expires.getTime(), browser });
   await withStateRedis((redis) =>
     redis.eval(
       CODE_CREATE_LUA,
       3,
-      ...keysOf(record.identifier, record.token),
+      authKeys.verificationToken(identifier, token),
+      authKeys.verificationIndex(identifier),
+      authKeys.verificationBrowser(identifier, browser),
       stored,
-      record.expires.getTime(),
-      record.token,
-      authKeys.verificationToken(record.identifier, ""),
+      expires.getTime(),
+      token,
+      authKeys.verificationToken(identifier, ""),
     ),
   );
   return record;
 }
 
-/** The code's record if it was pending (and now used), else null; a miss counts as a wrong try. */
+/** The code's record if it was pending for this browser (and now used), else null: a wrong try. */
 export async function consumeCode(identifier: string | undefined, hashedToken: string): Promise<CodeRecord | null> {
   if (!identifier) return null;
+  const browser = currentBrowser();
   const raw = await withStateRedis((redis) =>
     redis.eval(
       CODE_USE_LUA,
-      3,
-      ...keysOf(identifier, hashedToken),
+      4,
+      authKeys.verificationToken(identifier, hashedToken),
+      authKeys.verificationIndex(identifier),
+      authKeys.verificationBrowser(identifier, browser),
+      authKeys.verificationWrongTries(identifier),
       hashedToken,
+      browser,
       MAX_WRONG_TRIES,
-      CODE_LIFETIME_MS,
+      Date.now(),
+      WRONG_TRIES_WINDOW_MS,
+      randomUUID(),
       authKeys.verificationToken(identifier, ""),
     ),
   );
   if (typeof raw !== "string") return null;
   const stored = JSON.parse(raw) as { identifier: string; token: string; expires: number };
-  return { ...stored, expires: new Date(stored.expires) };
+  return { identifier: stored.identifier, token: stored.token, expires: new Date(stored.expires) };
 }
 
-/** Wrong tries left for an e-mail's pending codes (for the sign-in page's message). */
-export async function triesLeft(identifier: string): Promise<number> {
-  const tries = await withStateRedis((redis) => redis.get(authKeys.verificationTries(identifier)));
-  return Math.max(0, MAX_WRONG_TRIES - Number(tries ?? 0));
+/** Wrong tries left for this browser's pending code of an e-mail (the sign-in page's message); 0 without one. */
+export async function triesLeft(identifier: string, nonce: string | null): Promise<number> {
+  if (!nonce) return 0;
+  const key = authKeys.verificationBrowser(identifier, browserHash(nonce));
+  const [code, tries] = await withStateRedis((redis) => redis.hmget(key, "code", "tries"));
+  return code ? Math.max(0, MAX_WRONG_TRIES - Number(tries ?? 0)) : 0;
+}
+
+export interface WrongTries {
+  count: number;
+  /** When the newest wrong try was made (ms), 0 without any. */
+  newestAt: number;
+  /** When the try whose leaving the window brings `count` below `lockingCount` was made (ms), 0 if below. */
+  lockingAt: number;
+}
+
+/** The e-mail's wrong tries in the last 24 hours. */
+export async function wrongTries(identifier: string, lockingCount: number): Promise<WrongTries> {
+  const [count, newestAt, lockingAt] = (await withStateRedis((redis) =>
+    redis.eval(
+      WRONG_TRIES_LUA,
+      1,
+      authKeys.verificationWrongTries(identifier),
+      Date.now(),
+      WRONG_TRIES_WINDOW_MS,
+      lockingCount,
+    ),
+  )) as [number, number, number];
+  return { count, newestAt, lockingAt };
 }

@@ -4,6 +4,7 @@ import { env, type Env } from "../env";
 import { CODE_LIFETIME_MS } from "./code-store";
 import { mailDelivery } from "../mail/delivery";
 import { sendMail } from "../mail/send";
+import { currentBrowserNonce } from "./sign-in-browser";
 import { signInLink, signInMail } from "./sign-in-mail";
 
 /**
@@ -21,7 +22,7 @@ function emailProvider(source: Env) {
     options: {},
     generateVerificationToken: () => String(randomInt(0, 1_000_000)).padStart(6, "0"),
     sendVerificationRequest: async ({ identifier, url, token }: { identifier: string; url: string; token: string }) =>
-      sendMail(signInMail(identifier, token, signInLink(url))),
+      sendMail(signInMail(identifier, token, signInLink(url, currentBrowserNonce()))),
   };
 }
 

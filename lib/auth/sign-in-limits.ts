@@ -1,9 +1,12 @@
 import { env } from "../env";
 import { hitRateLimit, type Limit } from "../http/rate-limit";
+import { newCodeLockout } from "./guess-budget";
 
 /**
- * How often sign-in mail may be asked for: per e-mail (nobody's inbox is flooded), per client IP when a
- * trusted proxy tells it (TRUST_PROXY_HOPS), and for the whole site (a flood across many addresses).
+ * How often sign-in mail may be asked for: not while the e-mail's guessing budget locks out new codes
+ * (lib/auth/guess-budget.ts), then per e-mail (nobody's inbox is flooded), per client IP when a trusted proxy
+ * tells it (TRUST_PROXY_HOPS), and for the whole site (a flood across many addresses). These limits only
+ * ever refuse sending a code: using a code already received is never refused by them.
  */
 
 export class RateLimitedError extends Error {
@@ -37,6 +40,11 @@ function limitsFor(email: string, ip: string | null): Array<Limit & { message: s
 
 /** Counts a request for a sign-in mail; throws RateLimitedError at the first limit it exceeds. */
 export async function limitSignInRequest(email: string, ip: string | null): Promise<void> {
+  const lockedSeconds = await newCodeLockout(email);
+  if (lockedSeconds > 0) {
+    const message = "Too many wrong codes for this e-mail: a new code can be sent";
+    throw new RateLimitedError(`${message} in ${lockedSeconds} s.`, lockedSeconds);
+  }
   for (const { message, ...limit } of limitsFor(email, ip)) {
     const result = await hitRateLimit(limit);
     if (!result.allowed) {

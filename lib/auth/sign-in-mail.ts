@@ -1,14 +1,21 @@
 import { env } from "../env";
 import { escapeHtml } from "../mail/escape-html";
+import { LINK_NONCE_PARAM } from "./sign-in-browser";
 
 /**
  * The sign-in mail: the 6-digit code and a magic link, in one message. The link is built on AUTH_URL, never
  * on the request's Host header (a forged Host must not send a shopper's code to another site).
  */
 
-export function signInLink(authUrl: string): string {
+/**
+ * Auth.js' callback URL rebuilt on AUTH_URL, carrying the asking browser's nonce: opened in that browser it
+ * signs in at once; anywhere else it asks first (lib/auth/route-guards.ts).
+ */
+export function signInLink(authUrl: string, browserNonce: string | null): string {
   const given = new URL(authUrl);
-  return new URL(given.pathname + given.search, env.AUTH_URL).toString();
+  const link = new URL(given.pathname + given.search, env.AUTH_URL);
+  if (browserNonce) link.searchParams.set(LINK_NONCE_PARAM, browserNonce);
+  return link.toString();
 }
 
 export function signInMail(to: string, code: string, link: string) {

@@ -8,10 +8,14 @@ export const MAX_BODY_BYTES = 16 * 1024;
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
 
-async function readLimited(request: Request, maxBytes: number): Promise<string | null> {
+/**
+ * The body's bytes, or null when it is larger than `maxBytes`: refused on its declared length before a byte
+ * is read, else as soon as the stream passes the limit (a chunked body declares none).
+ */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer | null> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) return null;
-  if (!request.body) return "";
+  if (!(declared <= maxBytes)) return null;
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -25,21 +29,23 @@ async function readLimited(request: Request, maxBytes: number): Promise<string |
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
+
+/** A 413 `payload_too_large` for a body over `maxBytes`. */
+export const tooLarge = (maxBytes: number) =>
+  jsonError("payload_too_large", `The body must be at most ${maxBytes} bytes.`);
 
 export async function parseJsonBody<T>(
   request: Request,
   schema: z.ZodType<T>,
   maxBytes = MAX_BODY_BYTES,
 ): Promise<Parsed<T>> {
-  const text = await readLimited(request, maxBytes);
-  if (text === null) {
-    return { ok: false, response: jsonError("payload_too_large", `The body must be at most ${maxBytes} bytes.`) };
-  }
+  const bytes = await readBodyBytes(request, maxBytes);
+  if (bytes === null) return { ok: false, response: tooLarge(maxBytes) };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(bytes.toString("utf8"));
   } catch {
     return { ok: false, response: jsonError("invalid_input", "The body must be JSON.") };
   }

@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   cart_changed: 409,
   idempotency_conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
 } as const;

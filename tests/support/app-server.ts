@@ -27,6 +27,11 @@ export class AppServer {
     return server;
   }
 
+  /** The server's process id (to read its memory from /proc). */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;
     const exited = new Promise((resolve) => this.child.once("exit", resolve));
