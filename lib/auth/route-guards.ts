@@ -45,8 +45,10 @@ async function requestCode(request: NextRequest, post: Handler): Promise<Respons
   const nonce = browserOf(request) ?? newBrowserNonce();
   const rebuilt = new NextRequest(signInRequestFor(request, { ...read.form, email: admission.email }));
   const response = await withSignInBrowser(nonce, () => post(rebuilt));
-  response.headers.append("Set-Cookie", browserCookieHeader(nonce, COOKIE_SECONDS));
-  return response;
+  // Auth.js' response may have immutable headers (a redirect): answer a copy that sets the nonce cookie.
+  const headers = new Headers(response.headers);
+  headers.append("Set-Cookie", browserCookieHeader(nonce, COOKIE_SECONDS));
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 export async function guardAuthPost(request: NextRequest, post: Handler): Promise<Response> {
