@@ -36,3 +36,18 @@ export function rawRequest(
     request.end();
   });
 }
+
+/**
+ * Headers of requests that did not come straight from this machine to the app at `origin`: a
+ * DNS-rebinding page (its own name as Host), and the traces a proxy leaves. Sent with `rawRequest`.
+ */
+export function notDirectRequests(origin: string): Record<string, Record<string, string>> {
+  return {
+    "Host: evil.example": { host: `evil.example:${new URL(origin).port}` },
+    "Via: 1.1 proxy": { via: "1.1 proxy" },
+    "X-Forwarded-For: 203.0.113.7": { "x-forwarded-for": "203.0.113.7" },
+    "X-Real-IP": { "x-real-ip": "127.0.0.1" },
+    "Forwarded: for=198.51.100.7": { forwarded: "for=198.51.100.7" },
+    "X-Forwarded-Host: shop.example": { "x-forwarded-host": "shop.example" },
+  };
+}
