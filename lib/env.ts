@@ -72,6 +72,15 @@ const variables = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  /**
+   * Bearer token for /api/metrics and /api/health's details (`Authorization: Bearer <token>`). Unset: both
+   * answer only requests sent straight from this machine (loopback, no proxy); everyone else gets 403.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .min(32, "at least 32 characters (e.g. `openssl rand -hex 32`)")
+    .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")
+    .optional(),
   /** The address `npm start` / `npm run dev` bind to: loopback unless set (the dev mailbox needs loopback). */
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),

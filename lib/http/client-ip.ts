@@ -1,6 +1,5 @@
 import { isIP } from "node:net";
 import { env } from "../env";
-import { isLoopbackHost } from "./loopback";
 
 /**
  * The client's IP, for rate limits. A route handler cannot see the socket, and `x-forwarded-for` is
@@ -22,14 +21,4 @@ export function clientIp(headers: Headers, hops: number = env.TRUST_PROXY_HOPS):
   if (entries.length === 0) return null;
   const ip = entries[Math.max(0, entries.length - hops)];
   return isIP(ip) ? ip : null;
-}
-
-/** True when a proxy header names an address beyond loopback (Next itself fills in the socket's address). */
-export function arrivesThroughProxy(headers: Headers): boolean {
-  const named = [
-    ...forwardedFor(headers),
-    ...(headers.get("x-real-ip") ? [headers.get("x-real-ip")!.trim()] : []),
-    ...[...(headers.get("forwarded") ?? "").matchAll(/for="?\[?([^\]";,]+)/gi)].map((match) => match[1]),
-  ];
-  return named.some((address) => !isLoopbackHost(address));
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/tests/support/ports";
+import { operatorHeaders } from "@/tests/support/operator";
 import { getRequest, readJson, routeContext } from "@/tests/support/routes";
 
 // The cache's Redis is unreachable (nothing listens on its port); PostgreSQL and the state Redis are up.
@@ -41,7 +42,7 @@ describe("with the cache's Redis unreachable", () => {
   it("reports 200 degraded, naming the cache's Redis, and the breaker open after repeated failures", async () => {
     const { slug } = await routes.db.db.product.findFirstOrThrow({ where: { status: "ACTIVE" } });
     for (let i = 0; i < 6; i++) await routes.product.GET(getRequest(`/api/products/${slug}`), routeContext({ slug }));
-    const response = await routes.health.GET();
+    const response = await routes.health.GET(getRequest("/api/health", { headers: operatorHeaders() }));
     expect(response.status).toBe(200);
     expect(await readJson(response)).toEqual({
       status: "degraded",

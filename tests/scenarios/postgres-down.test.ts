@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/tests/support/ports";
+import { operatorHeaders } from "@/tests/support/operator";
 import { getRequest, readJson, routeContext } from "@/tests/support/routes";
 
 // PostgreSQL is unreachable (nothing listens on its port); Redis is up.
@@ -22,7 +23,7 @@ afterAll(() => routes.redis.closeRedisClients());
 
 describe("with PostgreSQL unreachable", () => {
   it("reports 503 down", async () => {
-    const response = await routes.health.GET();
+    const response = await routes.health.GET(getRequest("/api/health", { headers: operatorHeaders() }));
     expect(response.status).toBe(503);
     expect(await readJson(response)).toMatchObject({
       status: "down",

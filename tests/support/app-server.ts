@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { operatorHeaders } from "./operator";
 import { waitFor } from "./wait";
 
 /** A `next start` of the built app on its own port, with its own environment, for tests and the benchmark. */
@@ -40,9 +41,18 @@ export class AppServer {
   }
 }
 
-/** The counters of brisk_cache_requests_total and brisk_cache_loads_total from an instance's /api/metrics. */
-export async function cacheCounters(origin: string): Promise<Record<string, number>> {
-  const text = await (await fetch(`${origin}/api/metrics`)).text();
+/**
+ * The counters of brisk_cache_requests_total and brisk_cache_loads_total from an instance's /api/metrics,
+ * read from loopback (with METRICS_TOKEN's bearer when it is set, as the instance then requires it).
+ */
+export async function cacheCounters(
+  origin: string,
+  token = process.env.METRICS_TOKEN,
+): Promise<Record<string, number>> {
+  const { authorization } = operatorHeaders(token);
+  const response = await fetch(`${origin}/api/metrics`, { headers: authorization ? { authorization } : {} });
+  if (!response.ok) throw new Error(`${origin}/api/metrics answered ${response.status}`);
+  const text = await response.text();
   const counters: Record<string, number> = {};
   for (const line of text.split("\n")) {
     const match =

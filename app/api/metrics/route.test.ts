@@ -1,9 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { closeRedisClients } from "@/lib/redis/clients";
+import { operatorHeaders } from "@/tests/support/operator";
 import { getRequest, routeContext } from "@/tests/support/routes";
 import { GET as getProduct } from "../products/[slug]/route";
 import { GET } from "./route";
+
+const scrape = () => GET(getRequest("/api/metrics", { headers: operatorHeaders() }));
 
 afterAll(async () => {
   await Promise.all([db.$disconnect(), closeRedisClients()]);
@@ -11,14 +14,15 @@ afterAll(async () => {
 
 /** The value of one sample line, e.g. `brisk_cache_requests_total{result="hit"} 3`. */
 async function sample(name: string): Promise<number> {
-  const text = await (await GET()).text();
+  const text = await (await scrape()).text();
   const line = text.split("\n").find((l) => l.startsWith(`${name} `));
   return line ? Number(line.split(" ").at(-1)) : 0;
 }
 
 describe("GET /api/metrics", () => {
   it("serves Prometheus text with the cache's counters", async () => {
-    const response = await GET();
+    const response = await scrape();
+    expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
     const text = await response.text();
     for (const name of [
