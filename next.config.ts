@@ -1,9 +1,14 @@
 import type { NextConfig } from "next";
+import { LOCAL_ORIGIN } from "./lib/env";
+import { IMAGE_CSP, isHttps, securityHeaderRules } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // ioredis, pg and Prisma stay plain Node modules on the server (never bundled, never on the Edge).
   serverExternalPackages: ["ioredis", "pg", "@prisma/adapter-pg", "sharp", "prom-client"],
   poweredByHeader: false,
+  // Security headers on every response (pages get their nonce CSP from proxy.ts). Next.js bakes them into the
+  // build: AUTH_URL (as lib/env.ts reads it, "" is unset) must be the public origin when `next build` runs.
+  headers: async () => securityHeaderRules({ https: isHttps(process.env.AUTH_URL || LOCAL_ORIGIN) }),
   images: {
     // Product images are served by this app at /media (see app/media); sizes fit the product grid and page.
     localPatterns: [{ pathname: "/media/**" }],
@@ -13,6 +18,8 @@ const nextConfig: NextConfig = {
     // image cache), so a first view of a 24-product listing kept both cores busy for seconds and stalled
     // the next navigation. The images are a few KB either way.
     formats: ["image/webp"],
+    // The optimizer sets this CSP itself, in place of the one headers() gives /_next/*.
+    contentSecurityPolicy: IMAGE_CSP,
   },
 };
 

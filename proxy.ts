@@ -2,14 +2,17 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from "./lib/auth/cookies";
 import { jsonError } from "./lib/http/errors";
 import { isMalformedPath } from "./lib/http/malformed-path";
+import { newNonce, pageCsp } from "./lib/http/security-headers";
 
 /**
- * A path with a malformed percent-encoding (`/products/%`) would make Next.js fail with a bare 500 before
- * any page or route handler runs (lib/http/malformed-path.ts): under /api it is a 400 `invalid_input` in
- * the JSON error shape, elsewhere the site's 404 page. This runs on every page, and on /api and /media
- * paths only when they contain a `%` (see `config`); those are otherwise left alone.
- *
- * Pages, and no Redis here (it runs before every page; see docs/architecture.md):
+ * Runs before every page, and before /api and /media paths only when they contain a `%` (see `config`).
+ * No Redis here (docs/architecture.md).
+ * - A path with a malformed percent-encoding (`/products/%`) would make Next.js fail with a bare 500 before
+ *   any page or route handler runs (lib/http/malformed-path.ts): under /api it is a 400 `invalid_input` in
+ *   the JSON error shape, elsewhere the site's 404 page.
+ * - Every page gets its Content-Security-Policy with a nonce of its own (lib/http/security-headers.ts). The
+ *   policy goes on the request too: Next.js reads the nonce there and sets it on the scripts it renders.
+ *   The other security headers come from next.config.ts, on every response.
  * - Signed out, `/account*` answers an HTTP redirect to /signin (a real 3xx, not a streamed meta refresh).
  *   Only the cookie's absence is checked; a cookie whose session is gone is sent to /signin by the page.
  * - A session cookie is sent again with a fresh 30-day lifetime, as the session's own expiry slides in
@@ -17,22 +20,32 @@ import { isMalformedPath } from "./lib/http/malformed-path";
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (isMalformedPath(pathname)) {
-    if (pathname === "/api" || pathname.startsWith("/api/"))
-      return jsonError("invalid_input", "The path is not a valid URL (malformed percent-encoding).");
-    // No page has this path: render the not-found page (404), whatever the path would have matched.
-    return NextResponse.rewrite(new URL(MALFORMED_PAGE, request.url));
+  const api = pathname === "/api" || pathname.startsWith("/api/");
+  const resource = api || pathname.startsWith("/media/");
+  if (isMalformedPath(pathname) && api) {
+    return jsonError("invalid_input", "The path is not a valid URL (malformed percent-encoding).");
   }
-  if (pathname.startsWith("/api/") || pathname.startsWith("/media/")) return NextResponse.next();
+  // No page has a malformed path: render the not-found page (404), whatever the path would have matched.
+  // A /media path keeps the resources' policy (next.config.ts); its 404 page is plain.
+  const malformed = isMalformedPath(pathname) ? new URL(MALFORMED_PAGE, request.url) : null;
+  if (resource) return malformed ? NextResponse.rewrite(malformed) : NextResponse.next();
+
+  const csp = pageCsp(newNonce(), { dev: process.env.NODE_ENV === "development" });
   const cookie = request.cookies.get(sessionCookieName());
-  if (!cookie && (pathname === "/account" || pathname.startsWith("/account/"))) {
+  if (!malformed && !cookie && (pathname === "/account" || pathname.startsWith("/account/"))) {
     const signIn = new URL("/signin", request.nextUrl);
     signIn.searchParams.set("callbackUrl", pathname + search);
-    return NextResponse.redirect(signIn);
+    const redirect = NextResponse.redirect(signIn);
+    redirect.headers.set("Content-Security-Policy", csp);
+    return redirect;
   }
-  const response = NextResponse.next();
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const init = { request: { headers: requestHeaders } };
+  const response = malformed ? NextResponse.rewrite(malformed, init) : NextResponse.next(init);
+  response.headers.set("Content-Security-Policy", csp);
   // GETs only: a POST may be a server action that signs out, and must not get the cookie back.
-  if (cookie && request.method === "GET")
+  if (!malformed && cookie && request.method === "GET")
     response.cookies.set(cookie.name, cookie.value, { ...sessionCookieOptions(), maxAge: SESSION_MAX_AGE_SECONDS });
   return response;
 }
@@ -40,6 +53,7 @@ export function proxy(request: NextRequest) {
 /** A path no page or route serves, so rendering it renders app/not-found.tsx. */
 const MALFORMED_PAGE = "/_not-found";
 
-// Every page; not route handlers (Auth.js sets its own cookies there), assets, images or media, except
-// their paths with a `%` (matched on the raw path), which may be malformed.
+// Every page (the complement of NON_PAGE_SOURCES in lib/http/security-headers.ts, which next.config.ts gives
+// the resources' CSP); /api and /media paths only with a `%` (matched on the raw path), which may be malformed.
+// Not route handlers otherwise (Auth.js sets its own cookies there), assets, images or media.
 export const config = { matcher: ["/((?!api/|_next/|media/|favicon.ico).*)", "/(api|media)/(.*%.*)"] };

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("home → category → product → choosing a variant changes price, stock and the URL", async ({ page, request }) => {
   // A footwear product on the category's first page whose sizes differ (every variant price differs).

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /** A product with at least two variants in stock, found through the JSON API. */
 async function productWithTwoVariants(page: Page) {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { addToCart, placeOrder, signIn, uniqueEmail, variantWithStock } from "./helpers";
 
 test("a signed-in shopper checks out with the test card, sees the order in their account and the lower stock", async ({

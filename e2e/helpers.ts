@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect } from "./fixtures";
 
 /** Signs in on /signin with the code from the dev mailbox, as a shopper would; lands on `landing`. */
 export async function signIn(page: Page, email: string, landing = /\/account$/) {

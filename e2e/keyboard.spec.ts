@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("a shopper can search and pick a variant with the keyboard alone", async ({ page }) => {
   await page.goto("/");

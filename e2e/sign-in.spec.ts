@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import Redis from "ioredis";
 import { scanKeys } from "../lib/redis/scan";
 import { TEST_KEY_PREFIX, testEnv } from "../scripts/run/test-env";
