@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_WRONG_TRIES } from "@/lib/auth/code-store";
 import { LOCKOUT_TIERS } from "@/lib/auth/guess-budget";
 import { authKeys } from "@/lib/auth/keys";
-import { LINK_NONCE_PARAM } from "@/lib/auth/sign-in-browser";
+import { LINK_NONCE_PARAM, SIGNIN_BROWSER_COOKIE } from "@/lib/auth/sign-in-browser";
 import { SIGNIN_PER_EMAIL } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db";
 import { awaitReady, closeRedisClients, redisClient } from "@/lib/redis/clients";
@@ -184,6 +184,16 @@ describe("no login CSRF: a magic link signs in only the browser that asked, or a
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Sign in on this device?");
     expect(shopper.sessionToken).toBeUndefined();
+
+    // Confirming needs a form post from this site: another site's page cannot confirm for the shopper.
+    const fields = new URLSearchParams(confirm.search);
+    const forged = await shopper.fetch("/signin/confirm/continue", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
+      body: fields,
+    });
+    expect(forged.status).toBe(403);
+    expect(shopper.cookies.has(SIGNIN_BROWSER_COOKIE)).toBe(false);
 
     // In the browser that asked, the same link signs in at once.
     const own = await attacker.fetch(new URL(link).pathname + new URL(link).search);

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { emailSchema } from "@/lib/auth/email";
 import { LINK_NONCE_PARAM, parseBrowserNonce } from "@/lib/auth/sign-in-browser";
-import { confirmSignInAction } from "../../_actions/sign-in";
 
 export const metadata: Metadata = { title: "Sign in on this device?", robots: { index: false } };
 
@@ -38,7 +37,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
         This link signs in as <strong>{email.data}</strong>. It was asked for in another browser. Sign in here only if
         you asked for it yourself.
       </p>
-      <form action={confirmSignInAction} className="space-y-3">
+      <form action="/signin/confirm/continue" method="post" className="space-y-3">
         <input type="hidden" name="email" value={email.data} />
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name={LINK_NONCE_PARAM} value={nonce} />
