@@ -4,15 +4,30 @@ import { currentShopper } from "@/lib/shop/shopper";
 import { CartCountProvider } from "./_components/cart/cart-count";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader } from "./_components/site-header";
+import { DEFAULT_SHARE_IMAGE, SITE_DESCRIPTION, SITE_NAME, siteUrl } from "./_seo/site";
 import "./globals.css";
 
 // Catalog pages render per request and read through lib/cache; nothing is baked into the build (docs/architecture.md).
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
-  title: { default: "Brisk", template: "%s · Brisk" },
-  description: "Well-made everyday things, delivered briskly.",
-};
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(siteUrl("/")),
+    title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+    description: SITE_DESCRIPTION,
+    applicationName: SITE_NAME,
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "48x48" },
+        { url: "/icon.svg", type: "image/svg+xml" },
+      ],
+      apple: "/apple-touch-icon.png",
+    },
+    manifest: "/manifest.webmanifest",
+    openGraph: { type: "website", siteName: SITE_NAME, images: [DEFAULT_SHARE_IMAGE] },
+    twitter: { card: "summary_large_image" },
+  };
+}
 
 export const viewport: Viewport = { themeColor: "#17603f" };
 

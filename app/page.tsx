@@ -1,11 +1,17 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getFeaturedProducts, listCategories } from "@/lib/catalog/queries";
 import { ProductGrid } from "./_components/product-grid";
+import { JsonLd } from "./_seo/json-ld";
+import { homeJsonLd } from "./_seo/structured-data";
+
+export const metadata: Metadata = { alternates: { canonical: "/" } };
 
 export default async function HomePage() {
   const [featured, categories] = await Promise.all([getFeaturedProducts(), listCategories()]);
   return (
     <div className="space-y-12">
+      <JsonLd data={homeJsonLd()} />
       <section className="rounded-2xl bg-brand-900 px-6 py-12 text-white sm:px-12">
         <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Well-made everyday things.</h1>
         <p className="mt-3 max-w-xl text-brand-100">

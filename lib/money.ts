@@ -10,3 +10,10 @@ export function formatMoney(cents: number, currency: string, locale = "en-US"): 
   }
   return formatter.format(cents / 100);
 }
+
+/** The amount as a plain decimal in major units (`"12.50"`), as structured data and price meta tags want it. */
+export function decimalAmount(cents: number, currency: string): string {
+  const digits =
+    new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (cents / 100).toFixed(digits);
+}

@@ -38,7 +38,7 @@ export function ListingPage({
           ? "No products match."
           : `${listing.total} ${listing.total === 1 ? "product" : "products"}${query.q ? ` for “${query.q}”` : ""}`}
       </p>
-      <ProductGrid products={listing.products} label="Products" />
+      <ProductGrid products={listing.products} label="Products" heading="h2" />
       <Pagination page={listing.page} pageCount={pageCount} hrefFor={hrefFor} />
     </>
   );

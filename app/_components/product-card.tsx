@@ -7,7 +7,16 @@ import { Price } from "./price";
  * A product in a grid. No prefetch: product pages render per request, so prefetching every card a listing
  * shows would cost the server one render per card (16 to 24 per page view) for pages mostly never opened.
  */
-export function ProductCard({ product, priority = false }: { product: ProductSummary; priority?: boolean }) {
+export function ProductCard({
+  product,
+  priority = false,
+  heading: Heading = "h3",
+}: {
+  product: ProductSummary;
+  priority?: boolean;
+  /** The card's heading level: one below the heading the grid stands under. */
+  heading?: "h2" | "h3";
+}) {
   return (
     <Link
       href={`/products/${product.slug}`}
@@ -31,7 +40,7 @@ export function ProductCard({ product, priority = false }: { product: ProductSum
           </span>
         )}
       </div>
-      <h3 className="mt-3 text-sm font-medium text-stone-900 group-hover:text-brand-700">{product.name}</h3>
+      <Heading className="mt-3 text-sm font-medium text-stone-900 group-hover:text-brand-700">{product.name}</Heading>
       <p className="mt-1 text-sm font-semibold">
         <Price cents={product.minPriceCents} currency={product.currency} from />
       </p>

@@ -1,12 +1,21 @@
 import type { ProductSummary } from "@/lib/catalog/types";
 import { ProductCard } from "./product-card";
 
-export function ProductGrid({ products, label }: { products: ProductSummary[]; label: string }) {
+/** Cards under a page's h1 (a listing) take h2 headings; under a section's h2, h3 (the default). */
+export function ProductGrid({
+  products,
+  label,
+  heading,
+}: {
+  products: ProductSummary[];
+  label: string;
+  heading?: "h2" | "h3";
+}) {
   return (
     <ul aria-label={label} className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
       {products.map((product, index) => (
         <li key={product.id}>
-          <ProductCard product={product} priority={index < 4} />
+          <ProductCard product={product} priority={index < 4} heading={heading} />
         </li>
       ))}
     </ul>

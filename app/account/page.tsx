@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NOT_INDEXED } from "@/app/_seo/site";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { accountView } from "@/lib/auth/account";
@@ -7,7 +8,7 @@ import { signOutEverywhereAction } from "../_actions/account";
 import { signOutAction } from "../_actions/sign-in";
 import { NameForm } from "../_components/account/name-form";
 
-export const metadata: Metadata = { title: "Your account" };
+export const metadata: Metadata = { title: "Your account", robots: NOT_INDEXED };
 
 const when = (iso: string) =>
   new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NOT_INDEXED } from "@/app/_seo/site";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { requestCartOwner } from "@/lib/cart/request-owner";
@@ -8,7 +9,7 @@ import { unlessStateUnavailable } from "@/lib/redis/state";
 import { CartLineRow } from "../_components/cart/cart-line";
 import { Price } from "../_components/price";
 
-export const metadata: Metadata = { title: "Your cart" };
+export const metadata: Metadata = { title: "Your cart", robots: NOT_INDEXED };
 
 async function loadCart(): Promise<CartView | "unavailable"> {
   return unlessStateUnavailable(async () => viewCart(await requestCartOwner(await cookies())));

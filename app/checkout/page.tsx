@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { NOT_INDEXED } from "@/app/_seo/site";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/current-user";
@@ -9,7 +10,7 @@ import { orderTotals } from "@/lib/orders/totals";
 import { unlessStateUnavailable } from "@/lib/redis/state";
 import { CheckoutForm } from "../_components/checkout/checkout-form";
 
-export const metadata: Metadata = { title: "Checkout" };
+export const metadata: Metadata = { title: "Checkout", robots: NOT_INDEXED };
 
 async function loadCheckout() {
   return unlessStateUnavailable(async () => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NOT_INDEXED } from "@/app/_seo/site";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { safeCallbackUrl, SIGNIN_EMAIL_COOKIE } from "@/lib/auth/callback-url";
@@ -12,7 +13,7 @@ import { signInWithGitHubAction } from "../_actions/sign-in";
 import { CodeForm } from "../_components/account/code-form";
 import { EmailForm } from "../_components/account/email-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const metadata: Metadata = { title: "Sign in", robots: NOT_INDEXED };
 
 type Search = Promise<{ step?: string; error?: string; callbackUrl?: string }>;
 

@@ -7,6 +7,7 @@ export const cacheNames = {
   category: (slug: string) => `category:${slug}`,
   related: (productId: number) => `related:${productId}`,
   featured: () => "featured",
+  sitemap: (part: string) => `sitemap:${part}`,
 };
 
 /**

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { NOT_INDEXED } from "@/app/_seo/site";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { listUserOrders } from "@/lib/orders/queries";
 import { Price } from "../../_components/price";
 
-export const metadata: Metadata = { title: "Your orders" };
+export const metadata: Metadata = { title: "Your orders", robots: NOT_INDEXED };
 
 export default async function AccountOrdersPage() {
   const signedIn = await currentUser();

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { NOT_INDEXED } from "@/app/_seo/site";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { devMailboxAccess } from "@/lib/mail/dev-mailbox-access";
 import { readDevMailbox } from "@/lib/mail/dev-mailbox";
 import { emailSchema } from "@/lib/auth/email";
 
-export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
+export const metadata: Metadata = { title: "Dev mailbox", robots: NOT_INDEXED };
 
 /** Local sign-in mail (AUTH_DEV_MAILBOX=1 on loopback only): the mails sent to one address. */
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {

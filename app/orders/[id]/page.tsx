@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { NOT_INDEXED } from "@/app/_seo/site";
 import { notFound } from "next/navigation";
 import { getOrderForViewer } from "@/lib/orders/queries";
 import { currentOrderViewerId } from "@/lib/orders/viewer";
 import { OrderDetails } from "../../_components/orders/order-details";
 
-export const metadata: Metadata = { title: "Your order", robots: { index: false } };
+export const metadata: Metadata = { title: "Your order", robots: NOT_INDEXED };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ token?: string }> };
 

@@ -3,13 +3,16 @@ import { parseListingQuery } from "@/lib/catalog/listing-query";
 import { describeIssues } from "@/lib/validation";
 import { listCategories, listProducts } from "@/lib/catalog/queries";
 import { ListingPage } from "../../_components/listing-page";
+import { JsonLd } from "../../_seo/json-ld";
+import { productsMetadata } from "../../_seo/page-metadata";
+import { itemListJsonLd } from "../../_seo/structured-data";
 import { QueryProblem } from "../../_components/query-problem";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const query = parseListingQuery(await searchParams);
-  return { title: query.success && query.data.q ? `Search: ${query.data.q}` : "All products" };
+  return productsMetadata(query.success ? query.data : null);
 }
 
 export default async function ProductsPage({ searchParams }: { searchParams: SearchParams }) {
@@ -27,6 +30,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold tracking-tight">{heading}</h1>
+      <JsonLd data={itemListJsonLd(listing.products, (listing.page - 1) * listing.pageSize)} />
       <ListingPage path="/products" query={query.data} listing={listing} categories={categories} />
     </>
   );

@@ -9,6 +9,10 @@ import { ProductGallery } from "../../_components/product-gallery";
 import { ProductGrid } from "../../_components/product-grid";
 import { StockStatus } from "../../_components/stock-status";
 import { VariantPicker } from "../../_components/variant-picker";
+import { JsonLd } from "../../_seo/json-ld";
+import { productMetadata } from "../../_seo/page-metadata";
+import { NOT_INDEXED } from "../../_seo/site";
+import { breadcrumbJsonLd, productJsonLd } from "../../_seo/structured-data";
 import { findProduct } from "./find-product";
 
 type Props = {
@@ -18,7 +22,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await findProduct((await params).slug);
-  return product ? { title: product.name, description: product.description } : { title: "Not found" };
+  return product ? productMetadata(product) : { title: "Not found", robots: NOT_INDEXED };
 }
 
 export default async function ProductPage({ params, searchParams }: Props) {
@@ -30,6 +34,16 @@ export default async function ProductPage({ params, searchParams }: Props) {
 
   return (
     <article>
+      <JsonLd
+        data={[
+          productJsonLd(product, variant),
+          breadcrumbJsonLd([
+            { name: "Home", path: "/" },
+            { name: product.category.name, path: `/categories/${product.category.slug}` },
+            { name: product.name, path: `/products/${product.slug}` },
+          ]),
+        ]}
+      />
       <nav aria-label="Breadcrumb" className="mb-6 text-sm text-stone-500">
         <Link href="/" className="hover:text-brand-700">
           Home

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { NOT_INDEXED } from "@/app/_seo/site";
 import Link from "next/link";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { emailSchema } from "@/lib/auth/email";
 import { LINK_NONCE_PARAM, parseBrowserNonce } from "@/lib/auth/sign-in-browser";
 
-export const metadata: Metadata = { title: "Sign in on this device?", robots: { index: false } };
+export const metadata: Metadata = { title: "Sign in on this device?", robots: NOT_INDEXED };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { NOT_INDEXED } from "@/app/_seo/site";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { getOrderForViewer } from "@/lib/orders/queries";
 import { OrderDetails } from "../../../_components/orders/order-details";
 
-export const metadata: Metadata = { title: "Your order" };
+export const metadata: Metadata = { title: "Your order", robots: NOT_INDEXED };
 
 /** One of the signed-in user's orders; someone else's (or none) is the 404 page. */
 export default async function AccountOrderPage({ params }: { params: Promise<{ id: string }> }) {

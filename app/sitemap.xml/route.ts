@@ -1,0 +1,16 @@
+import { getSitemapOutline } from "@/lib/catalog/sitemap";
+import { sitemapIndex, xmlResponse } from "../_seo/sitemap-xml";
+
+export const dynamic = "force-dynamic";
+
+/** GET /sitemap.xml: the sitemap index: the landing pages' sitemap, then one per 50,000 products. */
+export async function GET() {
+  const { productSitemaps, landingPages } = await getSitemapOutline();
+  const lastModified = landingPages[0].lastModified;
+  return xmlResponse(
+    sitemapIndex([
+      { path: "/sitemaps/pages.xml", lastModified },
+      ...Array.from({ length: productSitemaps }, (_, n) => ({ path: `/sitemaps/products-${n}.xml`, lastModified })),
+    ]),
+  );
+}
