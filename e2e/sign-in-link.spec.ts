@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { expectAccessible } from "./accessibility";
 import { uniqueEmail } from "./helpers";
 
 /** Asks for a sign-in mail on /signin and returns the magic link it carries. */
@@ -24,6 +25,7 @@ test("a magic link signs in the browser that asked at once, and another browser 
   await expect(other).toHaveURL(/\/signin\/confirm\?/);
   await expect(other.getByRole("heading", { name: "Sign in on this device?" })).toBeVisible();
   await expect(other.getByText(`This link signs in as ${email}`)).toBeVisible();
+  await expectAccessible(other, "the sign-in confirmation");
   expect((await phone.cookies()).some((cookie) => cookie.name === "authjs.session-token")).toBe(false);
   await other.getByRole("button", { name: `Sign in as ${email}` }).click();
   await expect(other).toHaveURL(/\/account$/);

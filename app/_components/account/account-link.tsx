@@ -24,9 +24,9 @@ export function AccountLink({ account }: { account: HeaderAccount }) {
       href="/account"
       className="text-sm font-medium text-stone-700 hover:text-brand-700"
       data-testid="account-link"
-      aria-label={`Your account (${account.name})`}
     >
       {account.name}
+      <span className="sr-only">: your account</span>
     </Link>
   );
 }

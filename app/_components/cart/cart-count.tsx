@@ -36,11 +36,10 @@ export function useCartCount(): CartCount {
 
 export function CartLink() {
   const { count } = useCartCount();
-  const label = count === null ? "Cart" : `Cart, ${count} ${count === 1 ? "item" : "items"}`;
+  // The accessible name starts with what is seen ("Cart 2"), then says what the number counts.
   return (
     <Link
       href="/cart"
-      aria-label={label}
       className="inline-flex items-center gap-2 rounded-md border border-stone-300 px-3 py-2 text-sm font-medium hover:border-brand-600"
     >
       Cart
@@ -52,6 +51,7 @@ export function CartLink() {
           {count}
         </span>
       )}
+      {count !== null && <span className="sr-only">{count === 1 ? "item" : "items"}</span>}
     </Link>
   );
 }
