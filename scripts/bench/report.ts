@@ -51,7 +51,8 @@ const shell = (command: string, args: string[]) => {
   }
 };
 
-function machine(): string {
+/** The machine, tool versions and commit a result was measured on (bench and Lighthouse reports). */
+export function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   return [
     `- CPU: ${cpu}, ${os.cpus().length} cores; memory ${fixed(os.totalmem() / 2 ** 30, 1)} GiB; ${os.type()} ${os.release()}`,
