@@ -11,7 +11,7 @@ export default function ErrorBoundary({ error, reset }: { error: Error & { diges
     <div role="alert" className="mx-auto max-w-lg py-16 text-center">
       <h1 className="text-2xl font-bold tracking-tight">Something went wrong on our side</h1>
       <p className="mt-3 text-stone-600">The store could not load this page just now. Please try again in a moment.</p>
-      {error.digest && <p className="mt-2 text-xs text-stone-400">Reference {error.digest}</p>}
+      {error.digest && <p className="mt-2 text-xs text-stone-600">Reference {error.digest}</p>}
       <button
         type="button"
         onClick={reset}

@@ -1,4 +1,7 @@
 import { expectAccessible } from "./accessibility";
+import { testEnv } from "../scripts/run/test-env";
+import { AppServer } from "../tests/support/app-server";
+import { freePort } from "../tests/support/ports";
 import { expect, test } from "./fixtures";
 import { addToCart, placeOrder, signIn, uniqueEmail, variantWithStock } from "./helpers";
 
@@ -45,4 +48,25 @@ test("the shopper's pages pass axe: cart, sign-in, account, checkout, order", as
   await placeOrder(page);
   await expect(page.getByRole("heading", { name: "Thank you for your order" })).toBeVisible();
   await expectAccessible(page, "an order confirmation");
+});
+
+test("the error page passes axe: a store whose database is unreachable", async ({ page }) => {
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const database = new URL(testEnv().DATABASE_URL);
+  database.port = String(await freePort());
+  const broken = await AppServer.start(
+    "a store without its database",
+    port,
+    // Its own cache namespace (empty), so every page must read PostgreSQL, and fails.
+    { DATABASE_URL: database.toString(), REDIS_KEY_PREFIX: "brisk-e2e-no-db:", AUTH_URL: origin },
+    (health) => health.status === 503,
+  );
+  try {
+    await page.goto(`${origin}/`);
+    await expect(page.getByRole("heading", { name: "Something went wrong on our side" })).toBeVisible();
+    await expectAccessible(page, "the error page");
+  } finally {
+    await broken.stop();
+  }
 });

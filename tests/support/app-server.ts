@@ -9,7 +9,16 @@ export class AppServer {
     private readonly child: ChildProcess,
   ) {}
 
-  static async start(name: string, port: number, env: Record<string, string>): Promise<AppServer> {
+  /**
+   * Starts the server and waits until /api/health answers as `ready` says (by default 200; a server started
+   * without its database on purpose is ready when health says 503).
+   */
+  static async start(
+    name: string,
+    port: number,
+    env: Record<string, string>,
+    ready: (health: Response) => boolean = (health) => health.ok,
+  ): Promise<AppServer> {
     // node runs Next directly (no npx in between), so stopping the child stops the server.
     const child = spawn(
       process.execPath,
@@ -21,7 +30,10 @@ export class AppServer {
     );
     const server = new AppServer(`http://127.0.0.1:${port}`, child);
     await waitFor(
-      async () => (await fetch(`${server.origin}/api/health`).catch(() => null))?.ok === true,
+      async () => {
+        const health = await fetch(`${server.origin}/api/health`).catch(() => null);
+        return health !== null && ready(health);
+      },
       60_000,
       `${name} to answer`,
     );
