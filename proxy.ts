@@ -53,7 +53,8 @@ export function proxy(request: NextRequest) {
 /** A path no page or route serves, so rendering it renders app/not-found.tsx. */
 const MALFORMED_PAGE = "/_not-found";
 
-// Every page (the complement of NON_PAGE_SOURCES in lib/http/security-headers.ts, which next.config.ts gives
-// the resources' CSP); /api and /media paths only with a `%` (matched on the raw path), which may be malformed.
-// Not route handlers otherwise (Auth.js sets its own cookies there), assets, images or media.
+// Every path outside /api, /_next, /media and /favicon.ico (pages, and the route handlers that live among
+// them: robots.txt, the sitemaps, /signin/confirm/continue), the complement of NON_PAGE_SOURCES in
+// lib/http/security-headers.ts, which next.config.ts gives the resources' CSP; /api and /media paths only
+// with a `%` (matched on the raw path), which may be malformed.
 export const config = { matcher: ["/((?!api/|_next/|media/|favicon.ico).*)", "/(api|media)/(.*%.*)"] };

@@ -11,7 +11,7 @@ import {
   browserCookieOptions,
   newBrowserNonce,
   parseBrowserNonce,
-  SIGNIN_BROWSER_COOKIE,
+  signInBrowserCookie,
   withSignInBrowser,
 } from "@/lib/auth/sign-in-browser";
 import { admitSignInRequest } from "@/lib/auth/sign-in-request";
@@ -29,7 +29,7 @@ export async function requestSignInCodeAction(_previous: SignInFormState, form: 
   const admission = await admitSignInRequest(form.get("email"), await headers());
   if (!admission.ok) return { error: admission.message };
   const jar = await cookies();
-  const nonce = parseBrowserNonce(jar.get(SIGNIN_BROWSER_COOKIE)?.value) ?? newBrowserNonce();
+  const nonce = parseBrowserNonce(jar.get(signInBrowserCookie())?.value) ?? newBrowserNonce();
   let sent: unknown;
   try {
     sent = await withSignInBrowser(nonce, () =>
@@ -41,7 +41,7 @@ export async function requestSignInCodeAction(_previous: SignInFormState, form: 
   // Auth.js answers with where it would send the browser; an `error` there means the mail did not go out.
   if (typeof sent === "string" && new URL(sent, "http://x").searchParams.has("error"))
     return { error: BRIEFLY_UNAVAILABLE.signIn };
-  jar.set(SIGNIN_BROWSER_COOKIE, nonce, browserCookieOptions(CODE_LIFETIME_MS / 1000));
+  jar.set(signInBrowserCookie(), nonce, browserCookieOptions(CODE_LIFETIME_MS / 1000));
   jar.set(SIGNIN_EMAIL_COOKIE, admission.email, {
     httpOnly: true,
     sameSite: "lax",

@@ -6,7 +6,7 @@ import { awaitReady, closeRedisClients, redisClient } from "../redis/clients";
 import { authKeys } from "./keys";
 import { newBrowserNonce, withSignInBrowser } from "./sign-in-browser";
 import { briskAdapter } from "./adapter";
-import { MAX_WRONG_TRIES } from "./code-store";
+import { MAX_WRONG_TRIES, WRONG_TRIES_KEPT } from "./code-store";
 
 // The adapter against the real test PostgreSQL and Redis: what Auth.js' adapter suite covers, and what it
 // misses (Redis expiries equal to the records', several sessions per user, expired sessions, e-mail changes).
@@ -181,14 +181,31 @@ describe("verification tokens (sign-in codes, Redis)", () => {
     await expect(adapter.createVerificationToken(token(email(), "nobody"))).rejects.toThrow(/withSignInBrowser/);
   });
 
-  it("a code works only from the browser that asked: anywhere else it is a wrong try", async () => {
+  it("a code works only from the browser that asked; a browser without a code of its own counts nowhere", async () => {
     const identifier = email();
     const asker = browser();
     await asker.create(token(identifier, "mine"));
     expect(await browser().use(identifier, "mine")).toBeNull();
     expect(await adapter.useVerificationToken({ identifier, token: "mine" })).toBeNull();
-    expect(await wrongLogged(identifier)).toBe(2);
+    expect(await wrongLogged(identifier)).toBe(0);
+    const other = browser();
+    await other.create(token(identifier, "theirs"));
+    expect(await other.use(identifier, "mine")).toBeNull();
+    expect(await wrongLogged(identifier)).toBe(1);
     expect(await asker.use(identifier, "mine")).not.toBeNull();
+  });
+
+  it(`keeps the e-mail's newest ${WRONG_TRIES_KEPT} wrong tries, and nothing for an address that is not one`, async () => {
+    const identifier = email();
+    for (let i = 0; i < 4; i++) {
+      const guesser = browser();
+      await guesser.create(token(identifier, `code-${i}`));
+      for (let j = 0; j < MAX_WRONG_TRIES; j++) await guesser.use(identifier, `wrong-${i}-${j}`);
+    }
+    expect(await wrongLogged(identifier)).toBe(WRONG_TRIES_KEPT);
+    const odd = `  ${identifier.toUpperCase()}`;
+    expect(await browser().use(odd, "any")).toBeNull();
+    expect(await redis().exists(authKeys.verificationWrongTries(odd))).toBe(0);
   });
 
   it("a browser's new code replaces its older one; other browsers' codes stay", async () => {

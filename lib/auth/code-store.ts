@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { withStateRedis } from "../redis/state";
 import { CODE_CREATE_LUA, CODE_USE_LUA, WRONG_TRIES_LUA } from "../redis/scripts/sign-in-code";
+import { emailSchema } from "./email";
 import { authKeys } from "./keys";
 import { browserHash, currentBrowserNonce } from "./sign-in-browser";
 
@@ -15,6 +16,8 @@ import { browserHash, currentBrowserNonce } from "./sign-in-browser";
 export const MAX_WRONG_TRIES = 3;
 export const CODE_LIFETIME_MS = 10 * 60 * 1000;
 export const WRONG_TRIES_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** The e-mail's log keeps its newest wrong tries, as many as the guessing budget looks at. */
+export const WRONG_TRIES_KEPT = 9;
 
 export interface CodeRecord {
   identifier: string;
@@ -37,9 +40,8 @@ export async function createCode(record: CodeRecord): Promise<CodeRecord> {
   await withStateRedis((redis) =>
     redis.eval(
       CODE_CREATE_LUA,
-      3,
+      2,
       authKeys.verificationToken(identifier, token),
-      authKeys.verificationIndex(identifier),
       authKeys.verificationBrowser(identifier, browser),
       stored,
       expires.getTime(),
@@ -52,14 +54,14 @@ export async function createCode(record: CodeRecord): Promise<CodeRecord> {
 
 /** The code's record if it was pending for this browser (and now used), else null: a wrong try. */
 export async function consumeCode(identifier: string | undefined, hashedToken: string): Promise<CodeRecord | null> {
-  if (!identifier) return null;
+  // Auth.js passes the callback's `email` as it came: only an address as Brisk keys it can have a code.
+  if (!identifier || emailSchema.safeParse(identifier).data !== identifier) return null;
   const browser = currentBrowser();
   const raw = await withStateRedis((redis) =>
     redis.eval(
       CODE_USE_LUA,
-      4,
+      3,
       authKeys.verificationToken(identifier, hashedToken),
-      authKeys.verificationIndex(identifier),
       authKeys.verificationBrowser(identifier, browser),
       authKeys.verificationWrongTries(identifier),
       hashedToken,
@@ -69,6 +71,7 @@ export async function consumeCode(identifier: string | undefined, hashedToken: s
       WRONG_TRIES_WINDOW_MS,
       randomUUID(),
       authKeys.verificationToken(identifier, ""),
+      WRONG_TRIES_KEPT,
     ),
   );
   if (typeof raw !== "string") return null;

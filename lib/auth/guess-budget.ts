@@ -1,4 +1,4 @@
-import { WRONG_TRIES_WINDOW_MS, wrongTries, type WrongTries } from "./code-store";
+import { WRONG_TRIES_KEPT, WRONG_TRIES_WINDOW_MS, wrongTries, type WrongTries } from "./code-store";
 
 /**
  * The guessing budget of an e-mail: every wrong code in the last 24 hours counts, whichever code it was
@@ -15,8 +15,8 @@ export const LOCKOUT_TIERS = [
   { from: 3, waitMs: 15 * MINUTE },
   { from: 6, waitMs: 60 * MINUTE },
 ] as const;
-/** From this many, no new code until the count in the last 24 hours is below it again. */
-export const LOCKED_FROM = 9;
+/** From this many, no new code until the count in the last 24 hours is below it again (all the log keeps). */
+export const LOCKED_FROM = WRONG_TRIES_KEPT;
 
 /** How long new codes for an e-mail must wait (ms) given its wrong tries; 0: not locked. */
 export function lockoutMs({ count, newestAt, lockingAt }: WrongTries, now: number): number {

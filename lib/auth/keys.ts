@@ -8,8 +8,6 @@ export const authKeys = {
   sessionIndex: (userId: string) => prefixed(`sess:{u:${userId}}:index`),
   /** A pending sign-in code (hashed by Auth.js), `vt:{e:<email>}:<hash>`, expiring with it. */
   verificationToken: (email: string, hashedToken: string) => prefixed(`vt:{e:${email}}:${hashedToken}`),
-  /** The hashes of an e-mail's pending codes. */
-  verificationIndex: (email: string) => prefixed(`vt:{e:${email}}:index`),
   /** One browser's pending code for an e-mail (hash `code`, `tries`), by the hash of its nonce. */
   verificationBrowser: (email: string, browser: string) => prefixed(`vt:{e:${email}}:browser:${browser}`),
   /** Every wrong try at an e-mail's codes in the last 24 hours (sorted set by time): the guessing budget. */

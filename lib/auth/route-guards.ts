@@ -4,14 +4,14 @@ import { readBodyBytes, tooLarge } from "../http/body";
 import { jsonError } from "../http/errors";
 import { CODE_LIFETIME_MS } from "./code-store";
 import { passesCsrfCheck } from "./csrf";
-import { readSignInForm, signInRequestFor } from "./sign-in-form";
+import { OUT_OF_DATE, readSignInForm, signInRequestFor } from "./sign-in-form";
 import { admitSignInRequest } from "./sign-in-request";
 import {
   browserCookieHeader,
   LINK_NONCE_PARAM,
   newBrowserNonce,
   parseBrowserNonce,
-  SIGNIN_BROWSER_COOKIE,
+  signInBrowserCookie,
   withSignInBrowser,
 } from "./sign-in-browser";
 
@@ -29,13 +29,13 @@ type Handler = (request: NextRequest) => Promise<Response>;
 export const AUTH_BODY_BYTES = 8 * 1024;
 const COOKIE_SECONDS = CODE_LIFETIME_MS / 1000;
 
-const browserOf = (request: NextRequest) => parseBrowserNonce(request.cookies.get(SIGNIN_BROWSER_COOKIE)?.value);
+const browserOf = (request: NextRequest) => parseBrowserNonce(request.cookies.get(signInBrowserCookie())?.value);
 
 async function requestCode(request: NextRequest, post: Handler): Promise<Response> {
   const read = await readSignInForm(request);
   if (!read.ok) return jsonError(read.code, read.message);
   if (!passesCsrfCheck(request.cookies, read.form.csrfToken)) {
-    return jsonError("forbidden", "The sign-in form is out of date: reload the page and try again.");
+    return jsonError(OUT_OF_DATE.code, OUT_OF_DATE.message);
   }
   const admission = await admitSignInRequest(read.form.email, request.headers);
   if (!admission.ok) {

@@ -15,7 +15,8 @@ import { secureCookies } from "./cookies";
  * server action run Auth.js inside `withSignInBrowser(nonce, …)`, and those read it from here.
  */
 
-export const SIGNIN_BROWSER_COOKIE = "brisk_signin_browser";
+/** The nonce cookie's name: `__Host-` with https, so no sibling host or plain-http page can plant one. */
+export const signInBrowserCookie = () => (secureCookies() ? "__Host-brisk_signin_browser" : "brisk_signin_browser");
 /** The nonce's query parameter in the magic link. */
 export const LINK_NONCE_PARAM = "browser";
 
@@ -53,5 +54,5 @@ export const browserCookieOptions = (maxAgeSeconds: number) => ({
 /** The nonce cookie as a Set-Cookie header value (for responses Auth.js built). */
 export function browserCookieHeader(nonce: string, maxAgeSeconds: number): string {
   const secure = secureCookies() ? "; Secure" : "";
-  return `${SIGNIN_BROWSER_COOKIE}=${nonce}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`;
+  return `${signInBrowserCookie()}=${nonce}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`;
 }

@@ -10,7 +10,15 @@ import { emailSchema } from "./email";
  * counted is the e-mail Auth.js sends a code to: no content type or repeated field can make them differ.
  */
 
+type Refusal = { code: ErrorCode; message: string };
+
 export const SIGN_IN_BODY_BYTES = 4 * 1024;
+
+/** A form without Auth.js' CSRF token, or with one that does not match its cookie. */
+export const OUT_OF_DATE = {
+  code: "forbidden",
+  message: "The sign-in form is out of date: reload the page and try again.",
+} as const satisfies Refusal;
 
 export interface SignInForm {
   email: string;
@@ -18,13 +26,8 @@ export interface SignInForm {
   callbackUrl?: string;
 }
 
-type Refusal = { code: ErrorCode; message: string };
-
-const fields = z.object({
-  email: emailSchema,
-  csrfToken: z.string().min(1).max(256),
-  callbackUrl: z.string().max(2048).optional(),
-});
+const csrfTokenSchema = z.string().min(1).max(256);
+const callbackUrlSchema = z.string().max(2048).optional();
 
 /** Exactly the form's media type: `application/x-www-form-urlencoded`, optionally with `charset=utf-8`. */
 export function isFormMediaType(contentType: string | null): boolean {
@@ -52,9 +55,14 @@ export async function readSignInForm(
   const params = new URLSearchParams(bytes.toString("utf8"));
   const repeated = [...new Set(params.keys())].filter((name) => params.getAll(name).length > 1);
   if (repeated.length > 0) return { ok: false, code: "invalid_input", message: `Send ${repeated[0]} once.` };
-  const parsed = fields.safeParse(Object.fromEntries(params));
-  if (!parsed.success) return { ok: false, code: "invalid_input", message: "Enter a valid e-mail address." };
-  return { ok: true, form: parsed.data };
+  const email = emailSchema.safeParse(params.get("email"));
+  if (!email.success) return { ok: false, code: "invalid_input", message: "Enter a valid e-mail address." };
+  const csrfToken = csrfTokenSchema.safeParse(params.get("csrfToken"));
+  if (!csrfToken.success) return { ok: false, ...OUT_OF_DATE };
+  const callbackUrl = callbackUrlSchema.safeParse(params.get("callbackUrl") ?? undefined);
+  if (!callbackUrl.success)
+    return { ok: false, code: "invalid_input", message: "callbackUrl: at most 2048 characters." };
+  return { ok: true, form: { email: email.data, csrfToken: csrfToken.data, callbackUrl: callbackUrl.data } };
 }
 
 /** The request Auth.js acts on: the same URL and cookies, a body of the checked fields and nothing else. */

@@ -3,7 +3,8 @@ import { operatorAccess } from "./operator-access";
 
 const TOKEN = "t".repeat(40);
 // "" is "not set" (as for every variable), whatever this shell's METRICS_TOKEN is.
-const access = (values: Record<string, string>, token = "") => operatorAccess(new Headers(values), token);
+const access = (values: Record<string, string>, token = "", host = "127.0.0.1") =>
+  operatorAccess(new Headers(values), token, host);
 
 describe("operatorAccess", () => {
   it("with a token: only its bearer, from anywhere; anything else is unauthorized, loopback included", () => {
@@ -22,5 +23,12 @@ describe("operatorAccess", () => {
     expect(access({ host: "shop.example", authorization: `Bearer ${TOKEN}` })).toBe("forbidden");
     expect(access({ host: "127.0.0.1:3000", "x-forwarded-for": "203.0.113.7" })).toBe("forbidden");
     expect(access({ host: "127.0.0.1:3000", via: "1.1 proxy" })).toBe("forbidden");
+  });
+
+  it("without a token on a server listening beyond loopback: nobody, as the headers can be forged there", () => {
+    const forged = { host: "localhost:3000", "x-forwarded-for": "127.0.0.1" };
+    expect(access(forged, "", "127.0.0.1")).toBe("ok");
+    expect(access(forged, "", "0.0.0.0")).toBe("forbidden");
+    expect(access({ ...forged, authorization: `Bearer ${TOKEN}` }, TOKEN, "0.0.0.0")).toBe("ok");
   });
 });

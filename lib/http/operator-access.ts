@@ -2,13 +2,16 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "../env";
 import { isDirectLoopbackRequest } from "./direct-loopback";
 import { jsonError } from "./errors";
+import { isLoopbackHost } from "./loopback";
 
 /**
  * Who may read what only operators should see: /api/metrics, and the details of /api/health (which
  * dependency is down, the cache breaker's state).
  * - METRICS_TOKEN set: a request carrying `Authorization: Bearer <METRICS_TOKEN>`, from anywhere; any
  *   other request is `unauthorized` (401), loopback included, so a scraper with a wrong token is noticed.
- * - Unset: a request sent straight from this machine (`isDirectLoopbackRequest`); others are `forbidden`.
+ * - Unset: only while the server itself listens on loopback (HOST), and only a request sent straight from
+ *   this machine (`isDirectLoopbackRequest`); others are `forbidden`. Beyond loopback the Host and
+ *   X-Forwarded-For headers that check reads can be forged by anyone who reaches the port.
  */
 
 export type OperatorAccess = "ok" | "unauthorized" | "forbidden";
@@ -22,9 +25,13 @@ function bearerMatches(authorization: string | null, token: string): boolean {
   return presented !== undefined && equal;
 }
 
-export function operatorAccess(headers: Headers, token: string | undefined = env.METRICS_TOKEN): OperatorAccess {
+export function operatorAccess(
+  headers: Headers,
+  token: string | undefined = env.METRICS_TOKEN,
+  host: string = env.HOST,
+): OperatorAccess {
   if (token) return bearerMatches(headers.get("authorization"), token) ? "ok" : "unauthorized";
-  return isDirectLoopbackRequest(headers) ? "ok" : "forbidden";
+  return isLoopbackHost(host) && isDirectLoopbackRequest(headers) ? "ok" : "forbidden";
 }
 
 /** The JSON error for a refused operator request: 401 with `WWW-Authenticate`, or 403. */

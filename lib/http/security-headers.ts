@@ -8,7 +8,7 @@
  *   the request, where Next.js finds the nonce and sets it on its own scripts (the page must render per request).
  *
  * One CSP per response: a second policy would be enforced as well, so the two sets of paths never overlap.
- * docs/security-notes-headers.md says which response carries which policy, and why.
+ * docs/security-headers.md says which response carries which policy, and why.
  */
 
 export type SecurityHeader = { key: string; value: string };

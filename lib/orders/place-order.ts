@@ -1,5 +1,6 @@
 import type { CartOwner } from "../cart/types";
 import { db } from "../db";
+import { OrderStatus } from "../generated/prisma/enums.ts";
 import type { CheckoutInput } from "./input";
 import { orderView, WITH_LINES } from "./order-view";
 import type { OrderOutcome } from "./outcome";
@@ -26,10 +27,17 @@ export interface OrderRequest {
   provider: PaymentProvider;
 }
 
-/** The order this key already wrote, if any. */
-async function existingOrder(idempotencyKey: string): Promise<Extract<OrderOutcome, { kind: "existing" }> | null> {
+/** The order this key already wrote, if any: a declined one answers as declined again, never as placed. */
+async function existingOrder(
+  idempotencyKey: string,
+): Promise<Extract<OrderOutcome, { kind: "existing" | "declined" }> | null> {
   const order = await db.order.findUnique({ where: { idempotencyKey }, include: WITH_LINES });
-  return order && { kind: "existing", order: orderView(order) };
+  if (!order) return null;
+  if (order.status === OrderStatus.PAYMENT_FAILED) {
+    const declined = { id: order.id, number: order.number, status: "payment_failed" as const };
+    return { kind: "declined", order: declined, reason: order.declineReason ?? "The card was declined." };
+  }
+  return { kind: "existing", order: orderView(order) };
 }
 
 export async function placeOrder(request: OrderRequest): Promise<OrderOutcome> {

@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_WRONG_TRIES } from "@/lib/auth/code-store";
-import { LOCKOUT_TIERS } from "@/lib/auth/guess-budget";
+import { LOCKED_FROM, LOCKOUT_TIERS } from "@/lib/auth/guess-budget";
 import { authKeys } from "@/lib/auth/keys";
-import { LINK_NONCE_PARAM, SIGNIN_BROWSER_COOKIE } from "@/lib/auth/sign-in-browser";
+import { LINK_NONCE_PARAM, signInBrowserCookie } from "@/lib/auth/sign-in-browser";
 import { SIGNIN_PER_EMAIL } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db";
 import { awaitReady, closeRedisClients, redisClient } from "@/lib/redis/clients";
@@ -122,6 +122,17 @@ describe("a stranger cannot stop the owner from using a code already received", 
 });
 
 describe("the guessing budget of an e-mail", () => {
+  it("counts no guess from a browser without a code of its own: a stranger cannot spend it", async () => {
+    const address = email();
+    const stranger = browser();
+    for (let i = 0; i < 3 * LOCKED_FROM; i++) {
+      const guess = await stranger.submitCode(address, String(i).padStart(6, "0"));
+      expect(guess.headers.get("location")).toMatch(/error=Verification/);
+    }
+    expect(await redisClient("state").exists(authKeys.verificationWrongTries(address))).toBe(0);
+    expect((await browser().requestCode(address)).status).toBe(302);
+  });
+
   it("is not reset by a new code: wrong tries lock out new codes for the e-mail, from any browser", async () => {
     const address = email();
     const guesser = browser();
@@ -145,7 +156,8 @@ describe("the guessing budget of an e-mail", () => {
       for (let i = 0; i < MAX_WRONG_TRIES; i++) await guesser.submitCode(address, wrongCode(code));
       expect((await guesser.submitCode(address, code)).headers.get("location")).toMatch(/error=Verification/);
     }
-    expect(await redisClient("state").zcard(authKeys.verificationWrongTries(address))).toBe(2 * (MAX_WRONG_TRIES + 1));
+    // The right code after its browser's code died is checked against nothing: it counts nowhere.
+    expect(await redisClient("state").zcard(authKeys.verificationWrongTries(address))).toBe(2 * MAX_WRONG_TRIES);
     const locked = await guesser.requestCode(address);
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(LOCKOUT_TIERS[0].waitMs / 1000);
@@ -193,7 +205,7 @@ describe("no login CSRF: a magic link signs in only the browser that asked, or a
       body: fields,
     });
     expect(forged.status).toBe(403);
-    expect(shopper.cookies.has(SIGNIN_BROWSER_COOKIE)).toBe(false);
+    expect(shopper.cookies.has(signInBrowserCookie())).toBe(false);
 
     // In the browser that asked, the same link signs in at once.
     const own = await attacker.fetch(new URL(link).pathname + new URL(link).search);

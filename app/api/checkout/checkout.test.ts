@@ -111,6 +111,22 @@ describe("idempotency without Redis' record", () => {
 });
 
 describe("payment and prices", () => {
+  it("a declined order whose Redis record was lost answers declined again, never as placed", async () => {
+    const variant = await freshVariant(4);
+    const shopper = client();
+    await addToCart(shopper, variant.id);
+    const body = checkoutBody({ cardNumber: DECLINED_CARD });
+    const key = randomUUID();
+    const first = await postCheckout(shopper, body, key);
+    expect(first.status).toBe(402);
+    await redisClient("state").del(orderKeys.idempotency(`c:${shopper.cookies.get("brisk_cart")}`, key));
+    const again = await postCheckout(shopper, body, key);
+    expect(again.status).toBe(402);
+    expect(again.json.error.code).toBe("payment_declined");
+    expect(again.json.order).toEqual(first.json.order);
+    expect(await stockOf(variant.id)).toBe(4);
+  });
+
   it("a declined card: 402, no paid order, the stock as it was, the cart kept", async () => {
     const variant = await freshVariant(7);
     const shopper = client();

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CODE_LIFETIME_MS } from "@/lib/auth/code-store";
 import { confirmedLink } from "@/lib/auth/confirm-link";
-import { browserCookieOptions, SIGNIN_BROWSER_COOKIE } from "@/lib/auth/sign-in-browser";
+import { browserCookieOptions, signInBrowserCookie } from "@/lib/auth/sign-in-browser";
 import { readBodyBytes, tooLarge } from "@/lib/http/body";
 import { refuseCrossOrigin } from "@/lib/http/origin";
 import { env } from "@/lib/env";
@@ -22,6 +22,6 @@ export async function POST(request: NextRequest) {
   const confirmed = confirmedLink(new URLSearchParams(body.toString("utf8")));
   if (!confirmed) return NextResponse.redirect(new URL("/signin?error=Verification", env.AUTH_URL), 303);
   const response = NextResponse.redirect(confirmed.callback, 303);
-  response.cookies.set(SIGNIN_BROWSER_COOKIE, confirmed.nonce, browserCookieOptions(CODE_LIFETIME_MS / 1000));
+  response.cookies.set(signInBrowserCookie(), confirmed.nonce, browserCookieOptions(CODE_LIFETIME_MS / 1000));
   return response;
 }
