@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { decodeEnvelope, encodeEnvelope, ENVELOPE_VERSION } from "./envelope";
 
 const envelope = <T>(value: T) => ({ at: 42, exp: 99, tags: ["product:1"], value });
@@ -10,6 +10,38 @@ describe("cache envelope", () => {
     expect(decoded).toEqual({ v: ENVELOPE_VERSION, ...envelope(value) });
     expect(decoded?.value.updatedAt).toBeInstanceOf(Date);
     expect(decoded?.value.nested[0].at.getTime()).toBe(0);
+  });
+
+  it("restores Dates with a plain JSON.parse, only where Dates were written", () => {
+    const at = new Date("2026-01-02T03:04:05.678Z");
+    const value = {
+      updatedAt: at,
+      count: at.getTime(), // a number that happens to equal a Date's time stays a number
+      variants: Array.from({ length: 10 }, (_, i) => ({ id: i, createdAt: new Date(i) })),
+      mixed: [new Date(1), 1, { at: new Date(2) }],
+      root: [[new Date(3)], [new Date(4)]],
+    };
+    const encoded = encodeEnvelope(envelope(value));
+    // Ten variants with a Date each: one path with -1 (every element), not ten.
+    expect(encoded).toContain('["variants",-1,"createdAt"]');
+    const parse = vi.spyOn(JSON, "parse");
+    const decoded = decodeEnvelope<typeof value>(encoded)!;
+    expect(parse).toHaveBeenCalledWith(encoded); // no reviver
+    parse.mockRestore();
+    expect(decoded.value).toEqual(value);
+    expect(decoded.value.count).toBe(at.getTime());
+    expect(decoded.value.variants[9].createdAt).toEqual(new Date(9));
+    expect(decoded.value.mixed[1]).toBe(1);
+    expect(decoded.value.root[1][0]).toEqual(new Date(4));
+    expect(decodeEnvelope<Date>(encodeEnvelope(envelope(at)))!.value).toEqual(at);
+  });
+
+  it("costs little beyond the value's own JSON", () => {
+    const value = { id: 1, name: "tee", updatedAt: new Date() };
+    const tags = ["product:1"];
+    const encoded = encodeEnvelope({ at: 1_700_000_000_000_000, exp: 1_700_003_600_000_000, tags, value });
+    // Version, two stamps, the tags, where the Date is; the Date itself as 13 digits instead of 26 characters.
+    expect(encoded.length - JSON.stringify(value).length).toBeLessThanOrEqual(60);
   });
 
   it("keeps null (a cached 'not found') apart from a missing entry", () => {
