@@ -6,7 +6,7 @@ import { cacheKeys } from "./keys";
 import { runLoader, type LoadContext, type Loaded } from "./load-and-store";
 import { loadOnce } from "./load-once";
 import { PendingInvalidations } from "./pending-invalidations";
-import { RedisStore, type InvalidationMessage, type StoredEntry } from "./redis-store";
+import { RedisStore, type HitRead, type InvalidationMessage } from "./redis-store";
 import { SingleFlight } from "./single-flight";
 import { settleWithin, withHardTimeout } from "./timeouts";
 import type { Cache, CacheMetrics, CacheOptions, CacheStatus, Cached, GetOrSetOptions } from "./types";
@@ -15,7 +15,7 @@ import { validateOptions } from "./validate-options";
 const noMetrics: CacheMetrics = { request() {}, l1Hit() {}, load() {}, invalidationReceived() {}, l1Cleared() {} };
 
 /** A Redis read, with the invalidation generation it began in; null when Redis was unusable. */
-type Read<T> = (StoredEntry<T> & { generationAtRead: number }) | null;
+type Read<T> = (HitRead<T> & { generationAtRead: number }) | null;
 
 /**
  * getOrSet, in order: the L1 (while it is coherent), then Redis (after any kept invalidations are sent),
@@ -43,10 +43,11 @@ export function createCache(options: CacheOptions): Cache {
   const loads = new SingleFlight<Loaded<unknown>>();
 
   /** One Redis read per key at a time in this process; null when Redis is unusable. */
-  function readEntry<T>(key: string): Promise<Read<T>> {
-    return reads.run(key, () => {
+  function readEntry<T>(opts: GetOrSetOptions<T>): Promise<Read<T>> {
+    return reads.run(opts.key, () => {
       const generationAtRead = l1.generation;
-      return withRedis(() => store.read<T>(key)).then((outcome) =>
+      const expectedTags = Array.isArray(opts.tags) ? opts.tags : undefined;
+      return withRedis(() => store.readForHit<T>(opts.key, expectedTags)).then((outcome) =>
         outcome ? { ...outcome.result, generationAtRead } : null,
       );
     }).promise;
@@ -66,11 +67,12 @@ export function createCache(options: CacheOptions): Cache {
 
   /** Redis, and the loader when Redis has no fresh entry. */
   async function readThrough<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> {
-    const entry = (await pending.flush()) ? await readEntry<T>(opts.key) : null;
+    const entry = pending.empty || (await pending.flush()) ? await readEntry<T>(opts) : null;
     if (!entry) return withHardTimeout(startOrJoinLoad(opts, false).load, opts.key, opts.hardTimeout);
-    const { envelope, now, generationAtRead } = entry;
-    if (envelope && envelope.exp > now) {
-      l1.keep(opts.key, envelope, now, generationAtRead);
+    const { envelope, clock, generationAtRead } = entry;
+    // Fresh even at the latest Redis' clock can be now (lib/cache/redis-clock.ts).
+    if (envelope && envelope.exp > clock.latest) {
+      l1.keep(opts.key, envelope, clock.latest, generationAtRead);
       return { value: envelope.value, status: "HIT" };
     }
     const { load, joined } = startOrJoinLoad(opts, true);

@@ -3,10 +3,13 @@ import { RELEASE_LOCK_LUA } from "../redis/scripts/release-lock";
 import { STAMP_TAG_LUA } from "../redis/scripts/stamp-tag";
 import { decodeEnvelope, type Envelope } from "./envelope";
 import { cacheKeys, type CacheKeys } from "./keys";
+import { ReadBatcher } from "./read-batcher";
+import { RedisClock, type ClockBounds, type RedisTime } from "./redis-clock";
 
 /**
  * The cache's Redis commands. Every method may throw (the cache runs them under its breaker). Entries,
- * tags and locks live in slots of their own, so every command touches one key: safe on Redis Cluster.
+ * tags and locks live in slots of their own; a command touches one key, or (MGET) several only on a single
+ * Redis: safe on Redis Cluster.
  */
 
 export interface StoredEntry<T> {
@@ -14,6 +17,12 @@ export interface StoredEntry<T> {
   envelope: Envelope<T> | null;
   /** Redis' clock (epoch µs), read in the same round trip: what freshness is judged and loads stamped by. */
   now: number;
+}
+
+/** A read for a hit: the entry as `read` gives it, and where Redis' clock stood when it was read. */
+export interface HitRead<T> {
+  envelope: Envelope<T> | null;
+  clock: ClockBounds;
 }
 
 export interface InvalidationMessage {
@@ -24,8 +33,15 @@ export interface InvalidationMessage {
 /** A tag's invalidation time must outlive every entry that may carry it (at most a day of TTL plus grace). */
 const TAG_RETENTION_MS = 3 * 24 * 60 * 60 * 1000;
 
+/** How many entries' tag names this process remembers, to read their stamps with the entry. */
+const REMEMBERED_TAGS = 20_000;
+
 export class RedisStore {
   private readonly keys: CacheKeys;
+  private readonly batcher: ReadBatcher;
+  /** The tags each entry carried when last read or written here: their stamps go out with the entry. */
+  private readonly tagsOf = new Map<string, string[]>();
+  readonly clock: RedisClock;
 
   /**
    * @param keyPrefix goes in front of every key and channel name (lib/cache/keys.ts).
@@ -39,25 +55,82 @@ export class RedisStore {
     private readonly roundTrip: <R>(reply: Promise<R>) => Promise<R>,
   ) {
     this.keys = cacheKeys(keyPrefix);
+    this.batcher = new ReadBatcher(redis);
+    this.clock = new RedisClock(() => this.roundTrip<RedisTime>(this.redis().time()).catch(() => null));
   }
 
+  /**
+   * The entry with Redis' TIME, exactly: what loads are stamped with. One round trip (with the stamps of
+   * the tags the entry carried last time), and a second for the stamps of tags this process did not expect.
+   */
   async read<T>(key: string): Promise<StoredEntry<T>> {
-    const client = this.redis();
-    // Both commands go out at once on the connection (Redis answers in order): one round trip.
-    const [raw, [seconds, micros]] = await this.roundTrip(
-      Promise.all([client.get(this.keys.entry(key)), client.time()]),
+    const tags = this.tagsOf.get(key) ?? [];
+    const reply = await this.roundTrip(
+      this.batcher.read([this.keys.entry(key), ...tags.map((tag) => this.keys.tag(tag))], true),
     );
-    const now = Number(seconds) * 1e6 + Number(micros);
-    const envelope = decodeEnvelope<T>(raw);
-    if (!envelope || envelope.tags.length === 0) return { envelope, now };
-    const stamps = await this.roundTrip(Promise.all(envelope.tags.map((tag) => client.get(this.keys.tag(tag)))));
-    const invalidated = stamps.some((stamp) => stamp !== null && Number(stamp) >= envelope.at);
-    return { envelope: invalidated ? null : envelope, now };
+    const time = reply.time!;
+    this.clock.observe(time, reply.sentAt, reply.receivedAt);
+    const stamps = new Map(tags.map((tag, i) => [tag, reply.values[i + 1]]));
+    const envelope = await this.judge<T>(key, reply.values[0], stamps);
+    return { envelope, now: Number(time[0]) * 1e6 + Number(time[1]) };
   }
 
-  async write(key: string, encoded: string, lifetimeMs: number): Promise<void> {
+  /**
+   * The entry for a hit, in one round trip: the entry and the stamps of the tags it carried last time, in
+   * one MGET (on a Cluster, one GET each, sent at once); no TIME while this process's estimate of Redis'
+   * clock is recent (lib/cache/redis-clock.ts). A second round trip only when the entry carries tags this
+   * process did not expect (its first read of the key, or tags that changed).
+   */
+  async readForHit<T>(key: string, expectedTags: readonly string[] | undefined): Promise<HitRead<T>> {
+    const tags = this.tagsOf.get(key) ?? expectedTags ?? [];
+    const withTime = this.clock.bounds() === null;
+    const reply = await this.roundTrip(
+      this.batcher.read([this.keys.entry(key), ...tags.map((tag) => this.keys.tag(tag))], withTime),
+    );
+    if (reply.time) this.clock.observe(reply.time, reply.sentAt, reply.receivedAt);
+    const stamps = new Map(tags.map((tag, i) => [tag, reply.values[i + 1]]));
+    const envelope = await this.judge<T>(key, reply.values[0], stamps);
+    const clock = reply.time ? exactly(reply.time) : this.clock.bounds();
+    if (clock) return { envelope, clock };
+    // The estimate aged out while the read was on its way (a very slow reply): ask Redis' clock.
+    return { envelope, clock: exactly(reply.time ?? (await this.roundTrip(this.redis().time()))) };
+  }
+
+  /** Decodes the entry and checks its tags' stamps (those not in `stamps` are read now). */
+  private async judge<T>(key: string, raw: string | null, stamps: Map<string, string | null>) {
+    const envelope = decodeEnvelope<T>(raw);
+    if (!envelope) return null;
+    this.remember(key, envelope.tags);
+    if (envelope.tags.length === 0) return envelope;
+    const missing = envelope.tags.filter((tag) => !stamps.has(tag));
+    if (missing.length > 0) {
+      const reply = await this.roundTrip(
+        this.batcher.read(
+          missing.map((tag) => this.keys.tag(tag)),
+          false,
+        ),
+      );
+      missing.forEach((tag, i) => stamps.set(tag, reply.values[i]));
+    }
+    const invalidated = envelope.tags.some((tag) => {
+      const stamp = stamps.get(tag);
+      return stamp !== null && stamp !== undefined && Number(stamp) >= envelope.at;
+    });
+    return invalidated ? null : envelope;
+  }
+
+  /** Remembers the entry's tags (least recently used forgotten first). */
+  private remember(key: string, tags: string[]): void {
+    this.tagsOf.delete(key);
+    if (tags.length === 0) return;
+    this.tagsOf.set(key, tags);
+    if (this.tagsOf.size > REMEMBERED_TAGS) this.tagsOf.delete(this.tagsOf.keys().next().value!);
+  }
+
+  async write(key: string, encoded: string, lifetimeMs: number, tags: string[]): Promise<void> {
     const lifetime = Math.max(1, Math.round(lifetimeMs));
     await this.roundTrip(this.redis().set(this.keys.entry(key), encoded, "PX", lifetime));
+    this.remember(key, tags);
   }
 
   async tryLock(key: string, token: string, ttlMs: number): Promise<boolean> {
@@ -79,4 +152,9 @@ export class RedisStore {
     );
     await this.roundTrip(client.publish(this.keys.invalidationChannel, JSON.stringify(message)));
   }
+}
+
+function exactly(time: RedisTime): ClockBounds {
+  const now = Number(time[0]) * 1e6 + Number(time[1]);
+  return { earliest: now, latest: now };
 }
