@@ -36,6 +36,7 @@ export function createCache(options: CacheOptions): Cache {
     channel: cacheKeys(keyPrefix).invalidationChannel,
     redisHealthy: () => breaker.state === "closed",
     metrics,
+    outageServeMs: options.outageServeMs ?? 5_000,
   });
   const pending = new PendingInvalidations(async (message) => !!(await withRedis(() => store.invalidate(message))));
   const ctx: LoadContext = { store, withRedis, l1, metrics };
@@ -53,22 +54,38 @@ export function createCache(options: CacheOptions): Cache {
     }).promise;
   }
 
+  /** Loads without Redis, and keeps the value in memory for the rest of the outage window (coherent-l1.ts). */
+  async function loadWithoutRedis<T>(opts: GetOrSetOptions<T>): Promise<Loaded<T>> {
+    const generationAtRead = l1.generation;
+    const startedAt = performance.now();
+    const value = await runLoader(opts, metrics);
+    const tags = typeof opts.tags === "function" ? opts.tags(value) : (opts.tags ?? []);
+    l1.keepLoaded(opts.key, value, tags, startedAt, generationAtRead);
+    return { value, status: "BYPASS" };
+  }
+
   /** Starts this process's one load of the key, or joins the load already running. */
   function startOrJoinLoad<T>(opts: GetOrSetOptions<T>, redisUsable: boolean) {
-    const flight = loads.run(opts.key, () =>
-      redisUsable
-        ? loadOnce(ctx, lock, opts)
-        : runLoader(opts, metrics).then((value): Loaded<T> => ({ value, status: "BYPASS" })),
-    );
+    const flight = loads.run(opts.key, () => (redisUsable ? loadOnce(ctx, lock, opts) : loadWithoutRedis(opts)));
     // A refresh nobody waits for must not be an unhandled rejection.
     if (!flight.joined) flight.promise.catch(() => undefined);
     return { load: flight.promise, joined: flight.joined };
   }
 
+  /**
+   * Redis unusable: a value current at most `outageServeMs` ago from this process's memory, else one load
+   * per key (BYPASS either way: Redis was not used).
+   */
+  function withoutRedis<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> | Cached<T> {
+    const recent = l1.recall(opts.key);
+    if (recent) return { value: recent.value as T, status: "BYPASS" };
+    return withHardTimeout(startOrJoinLoad(opts, false).load, opts.key, opts.hardTimeout);
+  }
+
   /** Redis, and the loader when Redis has no fresh entry. */
   async function readThrough<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> {
     const entry = pending.empty || (await pending.flush()) ? await readEntry<T>(opts) : null;
-    if (!entry) return withHardTimeout(startOrJoinLoad(opts, false).load, opts.key, opts.hardTimeout);
+    if (!entry) return withoutRedis(opts);
     const { envelope, clock, generationAtRead } = entry;
     // Fresh even at the latest Redis' clock can be now (lib/cache/redis-clock.ts).
     if (envelope && envelope.exp > clock.latest) {

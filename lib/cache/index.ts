@@ -38,6 +38,7 @@ export const cache = globalSingleton("cache", () =>
     mode: env.CACHE_MODE,
     commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
     l1Entries: env.CACHE_L1_ENTRIES,
+    outageServeMs: env.CACHE_OUTAGE_SERVE_MS,
     metrics: prometheusCacheMetrics,
   }),
 );

@@ -64,4 +64,10 @@ export class L1 {
   clear(): void {
     this.entries.clear();
   }
+
+  /** Empties this L1 into `other`, each entry kept there for `forMs` from now (least recently used first). */
+  moveTo(other: L1, forMs: number): void {
+    for (const [key, entry] of this.entries) other.set(key, entry.value, forMs, entry.tags);
+    this.entries.clear();
+  }
 }
