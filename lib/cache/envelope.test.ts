@@ -34,6 +34,39 @@ describe("cache envelope", () => {
     expect(decoded.value.mixed[1]).toBe(1);
     expect(decoded.value.root[1][0]).toEqual(new Date(4));
     expect(decodeEnvelope<Date>(encodeEnvelope(envelope(at)))!.value).toEqual(at);
+    const shared = { at: new Date(7) }; // one object in two places: a Date at both
+    const twice = decodeEnvelope<{ a: typeof shared; b: typeof shared }>(
+      encodeEnvelope(envelope({ a: shared, b: shared })),
+    );
+    expect(twice!.value).toEqual({ a: shared, b: shared });
+  });
+
+  it("writes arrays of same-shaped objects as rows, their keys once, and reads them back as they were", () => {
+    const variants = Array.from({ length: 6 }, (_, i) => ({
+      id: i,
+      sku: `SKU-${i}`,
+      options: { size: "M" },
+      at: new Date(i),
+      tags: [{ a: 1 }, { a: 2 }, { a: 3 }],
+    }));
+    const value = {
+      variants,
+      mixed: [{ a: 1 }, { b: 2 }, { a: 3 }], // different keys: left as objects
+      holes: [
+        { a: 1, b: undefined },
+        { a: 2, b: undefined },
+        { a: 3, b: undefined },
+      ], // undefined would become null
+      proto: [{ ["__proto__"]: 1 }, { ["__proto__"]: 2 }, { ["__proto__"]: 3 }],
+    };
+    const encoded = encodeEnvelope(envelope(value));
+    expect(encoded.split('"sku"').length - 1).toBe(1);
+    const decoded = decodeEnvelope<typeof value>(encoded)!.value;
+    expect(decoded).toEqual(JSON.parse(JSON.stringify(value), (key, v) => (key === "at" ? new Date(v) : v)));
+    expect(Object.keys(decoded.variants[5])).toEqual(["id", "sku", "options", "at", "tags"]);
+    expect(decoded.variants[5].at).toEqual(new Date(5));
+    expect(decoded.holes[0]).not.toHaveProperty("b");
+    expect(Object.getPrototypeOf(decoded.proto[1])).toBe(Object.prototype);
   });
 
   it("costs little beyond the value's own JSON", () => {
