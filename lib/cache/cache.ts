@@ -40,18 +40,23 @@ export function createCache(options: CacheOptions): Cache {
   });
   const pending = new PendingInvalidations(async (message) => !!(await withRedis(() => store.invalidate(message))));
   const ctx: LoadContext = { store, withRedis, l1, metrics };
-  const reads = new SingleFlight<Read<unknown>>();
+  /** Redis reads in flight, one per key (a SingleFlight without its extra promise: this is the hit path). */
+  const reads = new Map<string, Promise<Read<unknown>>>();
   const loads = new SingleFlight<Loaded<unknown>>();
 
   /** One Redis read per key at a time in this process; null when Redis is unusable. */
   function readEntry<T>(opts: GetOrSetOptions<T>): Promise<Read<T>> {
-    return reads.run(opts.key, () => {
-      const generationAtRead = l1.generation;
-      const expectedTags = Array.isArray(opts.tags) ? opts.tags : undefined;
-      return withRedis(() => store.readForHit<T>(opts.key, expectedTags)).then((outcome) =>
-        outcome ? { ...outcome.result, generationAtRead } : null,
-      );
-    }).promise;
+    const running = reads.get(opts.key);
+    if (running) return running as Promise<Read<T>>;
+    const generationAtRead = l1.generation;
+    const expectedTags = Array.isArray(opts.tags) ? opts.tags : undefined;
+    // withRedis never rejects: the key is always freed.
+    const read = withRedis(() => store.readForHit<T>(opts.key, expectedTags)).then((outcome): Read<T> => {
+      reads.delete(opts.key);
+      return outcome ? { envelope: outcome.result.envelope, clock: outcome.result.clock, generationAtRead } : null;
+    });
+    reads.set(opts.key, read);
+    return read;
   }
 
   /** Loads without Redis, and keeps the value in memory for the rest of the outage window (coherent-l1.ts). */
@@ -123,6 +128,12 @@ export function createCache(options: CacheOptions): Cache {
         metrics.l1Hit();
         metrics.request("hit");
         return { value: hit.value as T, status: "HIT" };
+      }
+      // Redis known down: a value current at most `outageServeMs` ago answers without going further.
+      const recent = breaker.skipping ? l1.recall(opts.key) : undefined;
+      if (recent) {
+        metrics.request("bypass");
+        return { value: recent.value as T, status: "BYPASS" };
       }
       try {
         const result = await readThrough(opts);

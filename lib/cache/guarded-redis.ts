@@ -18,20 +18,32 @@ function warnThrottled(message: string): void {
  * bounded by the deadline given to the store, so a call here fails instead of hanging.
  */
 export function guardedRedis(breaker: Breaker, ready: () => Promise<boolean> | boolean): WithRedis {
-  return async function withRedis<R>(call: () => Promise<R>): Promise<{ result: R } | null> {
-    if (!breaker.allows()) return null;
-    if (!(await ready())) {
-      breaker.failure();
-      return null;
-    }
+  const failed = (error: unknown): null => {
+    breaker.failure();
+    warnThrottled(`Redis failed (${(error as Error).message}); breaker ${breaker.state}`);
+    return null;
+  };
+  function run<R>(call: () => Promise<R>): Promise<{ result: R } | null> {
+    let reply: Promise<R>;
     try {
-      const result = await call();
+      reply = call();
+    } catch (error) {
+      return Promise.resolve(failed(error));
+    }
+    return reply.then((result) => {
       breaker.success();
       return { result };
-    } catch (error) {
+    }, failed);
+  }
+  // Not an async function: on the hit path every promise and turn of the microtask queue counts.
+  return function withRedis<R>(call: () => Promise<R>): Promise<{ result: R } | null> {
+    if (!breaker.allows()) return Promise.resolve(null);
+    const isReady = ready();
+    if (isReady === true) return run(call);
+    return Promise.resolve(isReady).then((ok) => {
+      if (ok) return run(call);
       breaker.failure();
-      warnThrottled(`Redis failed (${(error as Error).message}); breaker ${breaker.state}`);
       return null;
-    }
+    });
   };
 }

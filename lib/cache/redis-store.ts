@@ -55,7 +55,7 @@ export class RedisStore {
     private readonly roundTrip: <R>(reply: Promise<R>) => Promise<R>,
   ) {
     this.keys = cacheKeys(keyPrefix);
-    this.batcher = new ReadBatcher(redis);
+    this.batcher = new ReadBatcher(redis, roundTrip);
     this.clock = new RedisClock(() => this.roundTrip<RedisTime>(this.redis().time()).catch(() => null));
   }
 
@@ -65,13 +65,10 @@ export class RedisStore {
    */
   async read<T>(key: string): Promise<StoredEntry<T>> {
     const tags = this.tagsOf.get(key) ?? [];
-    const reply = await this.roundTrip(
-      this.batcher.read([this.keys.entry(key), ...tags.map((tag) => this.keys.tag(tag))], true),
-    );
+    const reply = await this.batcher.read([this.keys.entry(key), ...tags.map((tag) => this.keys.tag(tag))], true);
     const time = reply.time!;
     this.clock.observe(time, reply.sentAt, reply.receivedAt);
-    const stamps = new Map(tags.map((tag, i) => [tag, reply.values[i + 1]]));
-    const envelope = await this.judge<T>(key, reply.values[0], stamps);
+    const envelope = await this.judge<T>(key, reply.values[0], reply.values, tags);
     return { envelope, now: Number(time[0]) * 1e6 + Number(time[1]) };
   }
 
@@ -81,46 +78,64 @@ export class RedisStore {
    * clock is recent (lib/cache/redis-clock.ts). A second round trip only when the entry carries tags this
    * process did not expect (its first read of the key, or tags that changed).
    */
-  async readForHit<T>(key: string, expectedTags: readonly string[] | undefined): Promise<HitRead<T>> {
+  readForHit<T>(key: string, expectedTags: readonly string[] | undefined): Promise<HitRead<T>> {
     const tags = this.tagsOf.get(key) ?? expectedTags ?? [];
-    const withTime = this.clock.bounds() === null;
-    const reply = await this.roundTrip(
-      this.batcher.read([this.keys.entry(key), ...tags.map((tag) => this.keys.tag(tag))], withTime),
-    );
-    if (reply.time) this.clock.observe(reply.time, reply.sentAt, reply.receivedAt);
-    const stamps = new Map(tags.map((tag, i) => [tag, reply.values[i + 1]]));
-    const envelope = await this.judge<T>(key, reply.values[0], stamps);
-    const clock = reply.time ? exactly(reply.time) : this.clock.bounds();
-    if (clock) return { envelope, clock };
-    // The estimate aged out while the read was on its way (a very slow reply): ask Redis' clock.
-    return { envelope, clock: exactly(reply.time ?? (await this.roundTrip(this.redis().time()))) };
+    const keys = [this.keys.entry(key)];
+    for (const tag of tags) keys.push(this.keys.tag(tag));
+    return this.batcher.read(keys, this.clock.bounds() === null).then((reply) => {
+      if (reply.time) this.clock.observe(reply.time, reply.sentAt, reply.receivedAt);
+      const judged = this.judge<T>(key, reply.values[0], reply.values, tags);
+      return judged instanceof Promise
+        ? judged.then((envelope) => this.withClock(envelope, reply.time))
+        : this.withClock(judged, reply.time);
+    });
   }
 
-  /** Decodes the entry and checks its tags' stamps (those not in `stamps` are read now). */
-  private async judge<T>(key: string, raw: string | null, stamps: Map<string, string | null>) {
+  /** The read's envelope with where Redis' clock stood: its TIME, or this process's estimate. */
+  private withClock<T>(envelope: Envelope<T> | null, time: RedisTime | null): HitRead<T> | Promise<HitRead<T>> {
+    const clock = time ? exactly(time) : this.clock.bounds();
+    if (clock) return { envelope, clock };
+    // The estimate aged out while the read was on its way (a very slow reply): ask Redis' clock.
+    return this.roundTrip(this.redis().time()).then((now) => ({ envelope, clock: exactly(now) }));
+  }
+
+  /**
+   * Decodes the entry and checks its tags' stamps: `replies[i + 1]` is the stamp of `asked[i]`; stamps of
+   * tags not asked for are read now (a second round trip: the only case that returns a promise).
+   */
+  private judge<T>(
+    key: string,
+    raw: string | null,
+    replies: readonly (string | null)[],
+    asked: readonly string[],
+  ): Envelope<T> | null | Promise<Envelope<T> | null> {
     const envelope = decodeEnvelope<T>(raw);
     if (!envelope) return null;
     this.remember(key, envelope.tags);
     if (envelope.tags.length === 0) return envelope;
-    const missing = envelope.tags.filter((tag) => !stamps.has(tag));
-    if (missing.length > 0) {
-      const reply = await this.roundTrip(
-        this.batcher.read(
-          missing.map((tag) => this.keys.tag(tag)),
-          false,
-        ),
-      );
-      missing.forEach((tag, i) => stamps.set(tag, reply.values[i]));
+    const stamps: (string | null)[] = [];
+    let missing: string[] | null = null;
+    for (const tag of envelope.tags) {
+      const i = asked.indexOf(tag);
+      if (i < 0) (missing ??= []).push(tag);
+      else stamps.push(replies[i + 1]);
     }
-    const invalidated = envelope.tags.some((tag) => {
-      const stamp = stamps.get(tag);
-      return stamp !== null && stamp !== undefined && Number(stamp) >= envelope.at;
-    });
-    return invalidated ? null : envelope;
+    if (missing === null) return notInvalidated(stamps, envelope.at) ? envelope : null;
+    return this.batcher
+      .read(
+        missing.map((tag) => this.keys.tag(tag)),
+        false,
+      )
+      .then((reply) => {
+        stamps.push(...reply.values);
+        return notInvalidated(stamps, envelope.at) ? envelope : null;
+      });
   }
 
-  /** Remembers the entry's tags (least recently used forgotten first). */
+  /** Remembers the entry's tags, when they changed (oldest forgotten first). */
   private remember(key: string, tags: string[]): void {
+    const known = this.tagsOf.get(key);
+    if (known && sameTags(known, tags)) return;
     this.tagsOf.delete(key);
     if (tags.length === 0) return;
     this.tagsOf.set(key, tags);
@@ -157,4 +172,16 @@ export class RedisStore {
 function exactly(time: RedisTime): ClockBounds {
   const now = Number(time[0]) * 1e6 + Number(time[1]);
   return { earliest: now, latest: now };
+}
+
+/** Whether no stamp says a tag was invalidated at or after `at` (when the entry's load began). */
+function notInvalidated(stamps: (string | null)[], at: number): boolean {
+  for (const stamp of stamps) if (stamp !== null && Number(stamp) >= at) return false;
+  return true;
+}
+
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
