@@ -14,8 +14,11 @@ import { validateOptions } from "./validate-options";
 
 const noMetrics: CacheMetrics = { request() {}, l1Hit() {}, load() {}, invalidationReceived() {}, l1Cleared() {} };
 
-/** A Redis read, with the invalidation generation it began in; null when Redis was unusable. */
-type Read<T> = (HitRead<T> & { generationAtRead: number }) | null;
+/**
+ * A Redis read, with the invalidation generation it began in, and for a miss the load it started; null
+ * when Redis was unusable.
+ */
+type Read<T> = (HitRead<T> & { generationAtRead: number; load?: Promise<Loaded<T>> }) | null;
 
 /**
  * getOrSet, in order: the L1 (while it is coherent), then Redis (after any kept invalidations are sent),
@@ -53,7 +56,11 @@ export function createCache(options: CacheOptions): Cache {
     // withRedis never rejects: the key is always freed.
     const read = withRedis(() => store.readForHit<T>(opts.key, expectedTags)).then((outcome): Read<T> => {
       reads.delete(opts.key);
-      return outcome ? { envelope: outcome.result.envelope, clock: outcome.result.clock, generationAtRead } : null;
+      if (!outcome) return null;
+      const { envelope, clock } = outcome.result;
+      // A miss starts its load here, once, before the callers waiting on this read wake up one by one.
+      const load = envelope ? undefined : startOrJoinLoad(opts, true).load;
+      return { envelope, clock, generationAtRead, load };
     });
     reads.set(opts.key, read);
     return read;
@@ -92,6 +99,7 @@ export function createCache(options: CacheOptions): Cache {
     const entry = pending.empty || (await pending.flush()) ? await readEntry<T>(opts) : null;
     if (!entry) return withoutRedis(opts);
     const { envelope, clock, generationAtRead } = entry;
+    if (entry.load) return withHardTimeout(entry.load, opts.key, opts.hardTimeout);
     // Fresh even at the latest Redis' clock can be now (lib/cache/redis-clock.ts).
     if (envelope && envelope.exp > clock.latest) {
       l1.keep(opts.key, envelope, clock.latest, generationAtRead);

@@ -65,7 +65,9 @@ export class RedisStore {
    */
   async read<T>(key: string): Promise<StoredEntry<T>> {
     const tags = this.tagsOf.get(key) ?? [];
-    const reply = await this.batcher.read([this.keys.entry(key), ...tags.map((tag) => this.keys.tag(tag))], true);
+    const keys = [this.keys.entry(key), ...tags.map((tag) => this.keys.tag(tag))];
+    // Sent at once: a load waits for it (and, in a burst, so do the callers queued behind that load).
+    const reply = await this.batcher.read(keys, true, true);
     const time = reply.time!;
     this.clock.observe(time, reply.sentAt, reply.receivedAt);
     const envelope = await this.judge<T>(key, reply.values[0], reply.values, tags);
