@@ -138,7 +138,7 @@ export function createCache(options: CacheOptions): Cache {
         return { value: hit.value as T, status: "HIT" };
       }
       // Redis known down: a value current at most `outageServeMs` ago answers without going further.
-      const recent = breaker.skipping ? l1.recall(opts.key) : undefined;
+      const recent = l1.recallable(opts.key) && withRedis.knownDown() ? l1.recall(opts.key) : undefined;
       if (recent) {
         metrics.request("bypass");
         return { value: recent.value as T, status: "BYPASS" };

@@ -1,7 +1,13 @@
 import type { Breaker } from "./breaker";
 
 /** Runs Redis commands under the breaker; null when Redis may not, or could not, be used. */
-export type WithRedis = <R>(call: () => Promise<R>) => Promise<{ result: R } | null>;
+export type WithRedis = (<R>(call: () => Promise<R>) => Promise<{ result: R } | null>) & {
+  /**
+   * Whether Redis is known unusable right now, without waiting: the breaker skips it, or the connection
+   * is known lost (`ready` answers false at once, which counts as a failure, as a call would).
+   */
+  knownDown(): boolean;
+};
 
 let lastWarning = 0;
 
@@ -36,7 +42,7 @@ export function guardedRedis(breaker: Breaker, ready: () => Promise<boolean> | b
     }, failed);
   }
   // Not an async function: on the hit path every promise and turn of the microtask queue counts.
-  return function withRedis<R>(call: () => Promise<R>): Promise<{ result: R } | null> {
+  function withRedis<R>(call: () => Promise<R>): Promise<{ result: R } | null> {
     if (!breaker.allows()) return Promise.resolve(null);
     const isReady = ready();
     if (isReady === true) return run(call);
@@ -45,5 +51,13 @@ export function guardedRedis(breaker: Breaker, ready: () => Promise<boolean> | b
       breaker.failure();
       return null;
     });
-  };
+  }
+  return Object.assign(withRedis, {
+    knownDown(): boolean {
+      if (breaker.skipping) return true;
+      if (ready() !== false) return false;
+      breaker.failure();
+      return true;
+    },
+  });
 }
