@@ -51,13 +51,10 @@ describe("cache envelope", () => {
     }));
     const value = {
       variants,
-      mixed: [{ a: 1 }, { b: 2 }, { a: 3 }], // different keys: left as objects
-      holes: [
-        { a: 1, b: undefined },
-        { a: 2, b: undefined },
-        { a: 3, b: undefined },
-      ], // undefined would become null
-      proto: [{ ["__proto__"]: 1 }, { ["__proto__"]: 2 }, { ["__proto__"]: 3 }],
+      // Each would pay for rows (six objects, long keys), and each must stay objects:
+      mixed: Array.from({ length: 6 }, (_, i) => (i === 3 ? { quantity: i, extra: 1 } : { quantity: i, discount: 0 })),
+      holes: Array.from({ length: 6 }, (_, i) => ({ quantity: i, discount: undefined })), // a row would write null
+      proto: Array.from({ length: 6 }, (_, i) => JSON.parse(`{"quantity":${i},"__proto__":${i}}`)),
     };
     const encoded = encodeEnvelope(envelope(value));
     expect(encoded.split('"sku"').length - 1).toBe(1);
@@ -65,8 +62,11 @@ describe("cache envelope", () => {
     expect(decoded).toEqual(JSON.parse(JSON.stringify(value), (key, v) => (key === "at" ? new Date(v) : v)));
     expect(Object.keys(decoded.variants[5])).toEqual(["id", "sku", "options", "at", "tags"]);
     expect(decoded.variants[5].at).toEqual(new Date(5));
-    expect(decoded.holes[0]).not.toHaveProperty("b");
+    expect(decoded.holes[0]).not.toHaveProperty("discount");
+    expect(decoded.mixed[3]).toEqual({ quantity: 3, extra: 1 });
     expect(Object.getPrototypeOf(decoded.proto[1])).toBe(Object.prototype);
+    expect(Object.keys(decoded.proto[1])).toEqual(["quantity", "__proto__"]);
+    expect(encoded).not.toContain("[0,0]"); // none of the three became rows
   });
 
   it("costs little beyond the value's own JSON", () => {
