@@ -38,6 +38,11 @@ const variables = z.object({
   CACHE_MODE: z.enum(["on", "off"]).default("on"),
   /** How many entries each process keeps in the cache's in-memory L1 (0 turns it off). */
   CACHE_L1_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
+  /**
+   * While the cache's Redis is unreachable, how long (ms) a value known current may still be served from
+   * this process's memory instead of loading it again (the staleness bound during an outage); 0: never.
+   */
+  CACHE_OUTAGE_SERVE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** A Redis command slower than this fails (and the cache answers from PostgreSQL); a busy event loop is not counted. */
   REDIS_COMMAND_TIMEOUT_MS: milliseconds(250, 10_000),
   /** How long the first command waits for a connection that is not ready yet. */

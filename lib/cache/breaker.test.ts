@@ -31,8 +31,10 @@ describe("Breaker", () => {
     const breaker = new Breaker({ threshold: 1, cooldownMs: 100 }, time.now);
     breaker.failure();
     time.advance(99);
+    expect(breaker.skipping).toBe(true);
     expect(breaker.allows()).toBe(false);
     time.advance(1);
+    expect(breaker.skipping).toBe(false);
     expect(breaker.allows()).toBe(true);
     expect(breaker.state).toBe("half-open");
     expect(breaker.allows()).toBe(false);

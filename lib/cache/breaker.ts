@@ -31,6 +31,11 @@ export class Breaker {
     return this.current;
   }
 
+  /** Whether calls are being skipped now (open, cooldown not over); unlike `allows`, changes nothing. */
+  get skipping(): boolean {
+    return this.current === "open" && this.now() - this.openedAt < this.cooldownMs;
+  }
+
   /** Whether a call to Redis may be made now; in half-open, only the one probe may. */
   allows(): boolean {
     if (this.current === "closed") return true;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { env } from "../env";
+import { waitFor } from "@/tests/support/wait";
 import { createCache } from "./cache";
 import { cacheKeys } from "./keys";
 
@@ -76,8 +77,9 @@ describe("getOrSet against Redis", () => {
     const tag = `t-${randomUUID()}`;
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const slow = cache.getOrSet({ key, ttl: 60, tags: [tag], load: async () => (await gate, "old") });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    let started = false;
+    const slow = cache.getOrSet({ key, ttl: 60, tags: [tag], load: async () => ((started = true), await gate, "old") });
+    await waitFor(() => started, 2_000, "the load to start"); // the old value is being read
     await cache.invalidateTags(tag); // a write committed while the old value was being loaded
     release();
     expect((await slow).value).toBe("old");

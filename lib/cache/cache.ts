@@ -6,7 +6,7 @@ import { cacheKeys } from "./keys";
 import { runLoader, type LoadContext, type Loaded } from "./load-and-store";
 import { loadOnce } from "./load-once";
 import { PendingInvalidations } from "./pending-invalidations";
-import { RedisStore, type InvalidationMessage, type StoredEntry } from "./redis-store";
+import { RedisStore, type HitRead, type InvalidationMessage } from "./redis-store";
 import { SingleFlight } from "./single-flight";
 import { settleWithin, withHardTimeout } from "./timeouts";
 import type { Cache, CacheMetrics, CacheOptions, CacheStatus, Cached, GetOrSetOptions } from "./types";
@@ -14,8 +14,11 @@ import { validateOptions } from "./validate-options";
 
 const noMetrics: CacheMetrics = { request() {}, l1Hit() {}, load() {}, invalidationReceived() {}, l1Cleared() {} };
 
-/** A Redis read, with the invalidation generation it began in; null when Redis was unusable. */
-type Read<T> = (StoredEntry<T> & { generationAtRead: number }) | null;
+/**
+ * A Redis read, with the invalidation generation it began in, and for a miss the load it started; null
+ * when Redis was unusable.
+ */
+type Read<T> = (HitRead<T> & { generationAtRead: number; load?: Promise<Loaded<T>> }) | null;
 
 /**
  * getOrSet, in order: the L1 (while it is coherent), then Redis (after any kept invalidations are sent),
@@ -36,41 +39,70 @@ export function createCache(options: CacheOptions): Cache {
     channel: cacheKeys(keyPrefix).invalidationChannel,
     redisHealthy: () => breaker.state === "closed",
     metrics,
+    outageServeMs: options.outageServeMs ?? 5_000,
   });
   const pending = new PendingInvalidations(async (message) => !!(await withRedis(() => store.invalidate(message))));
   const ctx: LoadContext = { store, withRedis, l1, metrics };
-  const reads = new SingleFlight<Read<unknown>>();
+  /** Redis reads in flight, one per key (a SingleFlight without its extra promise: this is the hit path). */
+  const reads = new Map<string, Promise<Read<unknown>>>();
   const loads = new SingleFlight<Loaded<unknown>>();
 
   /** One Redis read per key at a time in this process; null when Redis is unusable. */
-  function readEntry<T>(key: string): Promise<Read<T>> {
-    return reads.run(key, () => {
-      const generationAtRead = l1.generation;
-      return withRedis(() => store.read<T>(key)).then((outcome) =>
-        outcome ? { ...outcome.result, generationAtRead } : null,
-      );
-    }).promise;
+  function readEntry<T>(opts: GetOrSetOptions<T>): Promise<Read<T>> {
+    const running = reads.get(opts.key);
+    if (running) return running as Promise<Read<T>>;
+    const generationAtRead = l1.generation;
+    const expectedTags = Array.isArray(opts.tags) ? opts.tags : undefined;
+    // withRedis never rejects: the key is always freed.
+    const read = withRedis(() => store.readForHit<T>(opts.key, expectedTags)).then((outcome): Read<T> => {
+      reads.delete(opts.key);
+      if (!outcome) return null;
+      const { envelope, clock } = outcome.result;
+      // A miss starts its load here, once, before the callers waiting on this read wake up one by one.
+      const load = envelope ? undefined : startOrJoinLoad(opts, true).load;
+      return { envelope, clock, generationAtRead, load };
+    });
+    reads.set(opts.key, read);
+    return read;
+  }
+
+  /** Loads without Redis, and keeps the value in memory for the rest of the outage window (coherent-l1.ts). */
+  async function loadWithoutRedis<T>(opts: GetOrSetOptions<T>): Promise<Loaded<T>> {
+    const generationAtRead = l1.generation;
+    const startedAt = performance.now();
+    const value = await runLoader(opts, metrics);
+    const tags = typeof opts.tags === "function" ? opts.tags(value) : (opts.tags ?? []);
+    l1.keepLoaded(opts.key, value, tags, startedAt, generationAtRead);
+    return { value, status: "BYPASS" };
   }
 
   /** Starts this process's one load of the key, or joins the load already running. */
   function startOrJoinLoad<T>(opts: GetOrSetOptions<T>, redisUsable: boolean) {
-    const flight = loads.run(opts.key, () =>
-      redisUsable
-        ? loadOnce(ctx, lock, opts)
-        : runLoader(opts, metrics).then((value): Loaded<T> => ({ value, status: "BYPASS" })),
-    );
+    const flight = loads.run(opts.key, () => (redisUsable ? loadOnce(ctx, lock, opts) : loadWithoutRedis(opts)));
     // A refresh nobody waits for must not be an unhandled rejection.
     if (!flight.joined) flight.promise.catch(() => undefined);
     return { load: flight.promise, joined: flight.joined };
   }
 
+  /**
+   * Redis unusable: a value current at most `outageServeMs` ago from this process's memory, else one load
+   * per key (BYPASS either way: Redis was not used).
+   */
+  function withoutRedis<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> | Cached<T> {
+    const recent = l1.recall(opts.key);
+    if (recent) return { value: recent.value as T, status: "BYPASS" };
+    return withHardTimeout(startOrJoinLoad(opts, false).load, opts.key, opts.hardTimeout);
+  }
+
   /** Redis, and the loader when Redis has no fresh entry. */
   async function readThrough<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> {
-    const entry = (await pending.flush()) ? await readEntry<T>(opts.key) : null;
-    if (!entry) return withHardTimeout(startOrJoinLoad(opts, false).load, opts.key, opts.hardTimeout);
-    const { envelope, now, generationAtRead } = entry;
-    if (envelope && envelope.exp > now) {
-      l1.keep(opts.key, envelope, now, generationAtRead);
+    const entry = pending.empty || (await pending.flush()) ? await readEntry<T>(opts) : null;
+    if (!entry) return withoutRedis(opts);
+    const { envelope, clock, generationAtRead } = entry;
+    if (entry.load) return withHardTimeout(entry.load, opts.key, opts.hardTimeout);
+    // Fresh even at the latest Redis' clock can be now (lib/cache/redis-clock.ts).
+    if (envelope && envelope.exp > clock.latest) {
+      l1.keep(opts.key, envelope, clock.latest, generationAtRead);
       return { value: envelope.value, status: "HIT" };
     }
     const { load, joined } = startOrJoinLoad(opts, true);
@@ -104,6 +136,12 @@ export function createCache(options: CacheOptions): Cache {
         metrics.l1Hit();
         metrics.request("hit");
         return { value: hit.value as T, status: "HIT" };
+      }
+      // Redis known down: a value current at most `outageServeMs` ago answers without going further.
+      const recent = l1.recallable(opts.key) && withRedis.knownDown() ? l1.recall(opts.key) : undefined;
+      if (recent) {
+        metrics.request("bypass");
+        return { value: recent.value as T, status: "BYPASS" };
       }
       try {
         const result = await readThrough(opts);

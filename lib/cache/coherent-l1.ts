@@ -8,10 +8,16 @@ import type { CacheMetrics } from "./types";
 /**
  * The in-memory L1, used only while it can be kept coherent with the other instances: its invalidation
  * channel is subscribed and Redis is healthy. Whenever that stops being true it is emptied, so nothing it
- * held while invalidations could be missed is served later. Without a subscriber there is no L1.
+ * held while invalidations could be missed is served as a hit later. Without a subscriber there is no L1.
+ *
+ * What it held, and what is loaded while Redis cannot be used, goes to a second memory (`recent`) that
+ * answers only while Redis is unusable, and only for `outageServeMs` after the value was last known
+ * current (when the L1 was emptied, or when its load began): the staleness bound during an outage, and
+ * what keeps the database's load from growing with traffic then (one load per key per window).
  */
 export class CoherentL1 {
   private readonly l1: L1;
+  private readonly recent: L1;
   private readonly coherence: Coherence | null;
   /**
    * How many invalidations this process has seen. A value read or loaded before an invalidation arrived
@@ -26,9 +32,15 @@ export class CoherentL1 {
       channel: string;
       redisHealthy: () => boolean;
       metrics: CacheMetrics;
+      /** How long (ms) a value may be served from memory while Redis is unusable; 0: never. */
+      outageServeMs: number;
     },
   ) {
     this.l1 = new L1(options.subscriber ? options.entries : 0);
+    // On the monotonic clock: the staleness bound must not stretch when the wall clock is stepped.
+    this.recent = new L1(options.subscriber && options.outageServeMs > 0 ? options.entries : 0, () =>
+      performance.now(),
+    );
     this.coherence = options.subscriber
       ? new Coherence({
           connect: options.subscriber,
@@ -77,16 +89,41 @@ export class CoherentL1 {
     }
   }
 
+  /** Whether `recall` may have a value for `key` (cheap: no clock read, no reordering). */
+  recallable(key: string): boolean {
+    return this.recent.has(key);
+  }
+
+  /**
+   * While Redis is unusable: the value under `key` that was current at most `outageServeMs` ago (held by
+   * the L1 when it was emptied, or loaded since), or undefined.
+   */
+  recall(key: string): { value: unknown } | undefined {
+    return this.recent.get(key);
+  }
+
+  /**
+   * Keeps a value loaded while Redis was unusable, for `outageServeMs` from when its load began
+   * (`startedAt`, performance.now()), unless an invalidation arrived since `generationAtRead`.
+   */
+  keepLoaded(key: string, value: unknown, tags: string[], startedAt: number, generationAtRead: number): void {
+    if (generationAtRead !== this.invalidations) return;
+    this.recent.set(key, value, this.options.outageServeMs - (performance.now() - startedAt), tags);
+  }
+
   /** Drops what an invalidation names (sent by this instance or received), and starts a new generation. */
   drop(message: InvalidationMessage): void {
     this.invalidations++;
-    this.l1.deleteKeys(message.keys);
-    this.l1.deleteTags(message.tags);
+    for (const memory of [this.l1, this.recent]) {
+      memory.deleteKeys(message.keys);
+      memory.deleteTags(message.tags);
+    }
   }
 
+  /** Empties the L1; what it held was current until now, and is kept for an outage (see `recall`). */
   private clear(): void {
     if (this.l1.size === 0) return;
-    this.l1.clear();
+    this.l1.moveTo(this.recent, this.options.outageServeMs);
     this.options.metrics.l1Cleared();
   }
 }

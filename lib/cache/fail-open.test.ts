@@ -79,21 +79,27 @@ describe("fail-open", () => {
   });
 
   it("times each round trip from when it is sent: a busy loop between the two of a tagged read is not Redis failing", async () => {
-    // After the first reply the second round trip (the tags' stamps) goes out. Here the loop is busy for
-    // three deadlines right after the first is sent, so its reply is read only in the turn in which its timer
-    // has fired: one deadline over both round trips would fail the read though Redis answered at once.
+    // A process that has not read the key before does not know its tags: the first round trip brings the
+    // entry (and TIME, with no estimate of Redis' clock yet), the second the tags' stamps. Here the loop is
+    // busy for three deadlines right after the first is sent, so its reply is read only in the turn in which
+    // its timer has fired: one deadline over both round trips would fail the read though Redis answered at once.
     // A client of its own, without ioredis' commandTimeout (a plain timer, which the busy loop would trip).
     const own = new Redis(server.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     await waitFor(() => own.status === "ready", 5_000, "the client to connect");
     let blockAfterNextTime = false;
     const busyAfterTime = new Proxy(own, {
       get(target, property) {
-        if (property === "time")
+        if (property === "pipeline")
           return () => {
-            const reply = target.time();
-            if (blockAfterNextTime) queueMicrotask(() => blockFor(300));
-            blockAfterNextTime = false;
-            return reply;
+            const pipeline = target.pipeline();
+            const exec = pipeline.exec.bind(pipeline);
+            pipeline.exec = () => {
+              const reply = exec();
+              if (blockAfterNextTime) queueMicrotask(() => blockFor(300));
+              blockAfterNextTime = false;
+              return reply;
+            };
+            return pipeline;
           };
         const value = Reflect.get(target, property, target);
         return typeof value === "function" ? value.bind(target) : value;
@@ -102,13 +108,16 @@ describe("fail-open", () => {
     try {
       const cache = createCache({ redis: () => busyAfterTime, commandTimeoutMs: 100 });
       const load = vi.fn(async () => "from postgres");
-      const read = () => cache.getOrSet({ key: "fail-open:tagged", ttl: 60, tags: ["fail-open"], load });
+      const read = (reader = cache) =>
+        reader.getOrSet({ key: "fail-open:tagged", ttl: 60, tags: () => ["fail-open"], load });
       expect((await read()).status).toBe("MISS");
 
+      const otherProcess = createCache({ redis: () => busyAfterTime, commandTimeoutMs: 100 });
       blockAfterNextTime = true;
-      expect(await read()).toEqual({ value: "from postgres", status: "HIT" });
+      expect(await read(otherProcess)).toEqual({ value: "from postgres", status: "HIT" });
+      expect(blockAfterNextTime).toBe(false); // the loop was blocked
       expect(load).toHaveBeenCalledTimes(1);
-      expect(cache.breakerState()).toBe("closed");
+      expect(otherProcess.breakerState()).toBe("closed");
     } finally {
       own.disconnect();
     }

@@ -41,6 +41,11 @@ export class L1 {
     return { value: entry.value };
   }
 
+  /** Whether an entry (fresh or not) is held under `key`. */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   set(key: string, value: unknown, freshForMs: number, tags: string[]): void {
     if (this.maxEntries <= 0 || freshForMs <= 0) return;
     this.entries.delete(key);
@@ -62,6 +67,12 @@ export class L1 {
   }
 
   clear(): void {
+    this.entries.clear();
+  }
+
+  /** Empties this L1 into `other`, each entry kept there for `forMs` from now (least recently used first). */
+  moveTo(other: L1, forMs: number): void {
+    for (const [key, entry] of this.entries) other.set(key, entry.value, forMs, entry.tags);
     this.entries.clear();
   }
 }

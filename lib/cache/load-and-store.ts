@@ -56,7 +56,7 @@ export async function loadAndStore<T>(
     console.warn(`[cache] ${opts.key} cannot be serialized, not cached: ${(error as Error).message}`);
     return { value, status: "BYPASS" };
   }
-  if (!(await ctx.withRedis(() => ctx.store.write(opts.key, encoded, freshMs + graceMs)))) {
+  if (!(await ctx.withRedis(() => ctx.store.write(opts.key, encoded, freshMs + graceMs, tags)))) {
     return { value, status: "BYPASS" };
   }
   ctx.l1.keep(opts.key, envelope, startedAt, generationAtRead);

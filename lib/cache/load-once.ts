@@ -20,23 +20,30 @@ export async function loadOnce<T>(ctx: LoadContext, lock: LockTiming, opts: GetO
   const deadline = Date.now() + lock.ttlMs + lock.pollMs;
   for (let attempt = 0; Date.now() <= deadline; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, lock.pollMs));
-    const locked = await withRedis(() => store.tryLock(opts.key, token, lock.ttlMs));
-    if (!locked) return { value: await runLoader(opts, metrics), status: "BYPASS" };
-    // Taken or not, look first: the entry may have been stored since this caller missed it.
+    // Taken or not, look too: the entry may have been stored since this caller missed it. Both go out
+    // together, the lock first: on one connection Redis runs them in that order (one round trip).
     const generationAtRead = l1.generation;
-    const current = await withRedis(() => store.read<T>(opts.key));
-    if (!current) return { value: await runLoader(opts, metrics), status: "BYPASS" };
+    const [locked, current] = await Promise.all([
+      withRedis(() => store.tryLock(opts.key, token, lock.ttlMs)),
+      withRedis(() => store.read<T>(opts.key)),
+    ]);
+    const release = () => void withRedis(() => store.releaseLock(opts.key, token));
+    if (!locked || !current) {
+      if (locked?.result) release();
+      return { value: await runLoader(opts, metrics), status: "BYPASS" };
+    }
     const { envelope, now } = current.result;
     if (envelope && envelope.exp > now) {
-      if (locked.result) await withRedis(() => store.releaseLock(opts.key, token));
+      if (locked.result) release();
       l1.keep(opts.key, envelope, now, generationAtRead);
       return { value: envelope.value, status: "HIT" };
     }
     if (locked.result) {
+      // The lock is released once the value is stored, without making the callers wait for it.
       try {
         return await loadAndStore(ctx, opts, now);
       } finally {
-        await withRedis(() => store.releaseLock(opts.key, token));
+        release();
       }
     }
   }

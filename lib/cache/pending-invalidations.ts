@@ -12,6 +12,11 @@ export class PendingInvalidations {
   /** @param deliver sends one message (deletes, stamps and publishes); false when Redis was unusable. */
   constructor(private readonly deliver: (message: InvalidationMessage) => Promise<boolean>) {}
 
+  /** Whether nothing is kept (the common case: no need to wait for a flush). */
+  get empty(): boolean {
+    return this.keys.length === 0 && this.tags.length === 0;
+  }
+
   add(message: InvalidationMessage): void {
     this.keys.push(...message.keys);
     this.tags.push(...message.tags);

@@ -57,6 +57,12 @@ export interface CacheOptions {
    */
   subscriber?: () => Redis | Cluster;
   l1Entries?: number;
+  /**
+   * While Redis is unusable, how long (ms, default 5000) a value this process held in its L1, or loaded
+   * during the outage, may still be served from memory (BYPASS) instead of loading again; 0: never. Only
+   * with an L1. Invalidations from other instances cannot be heard then: this is how stale it may be.
+   */
+  outageServeMs?: number;
   /** `off` loads every value straight from the source (BYPASS). */
   mode?: "on" | "off";
   /** A Redis command not answered within this (ms, default 250) counts as a failure; the value comes from the loader. */

@@ -12,6 +12,8 @@ export type RedisRole = "state" | "cache";
 
 interface Connection {
   client: Redis;
+  /** Whether the client has been ready once: after that, a connection not ready is known to be down. */
+  wasReady: boolean;
   /** Settles when the client is first ready, or when the bounded first wait gives up. */
   firstWait?: Promise<boolean>;
 }
@@ -40,7 +42,9 @@ function connect(url: string, role: RedisRole): Connection {
     lastLogged = Date.now();
     console.warn(`[redis:${role}] ${error.message}`);
   });
-  return { client };
+  const connection: Connection = { client, wasReady: false };
+  client.once("ready", () => (connection.wasReady = true));
+  return connection;
 }
 
 const connections = globalSingleton("redis.connections", () => new Map<string, Connection>());
@@ -62,11 +66,13 @@ export function redisClient(role: RedisRole): Redis {
 
 /**
  * Whether the client is ready; the first call waits for the first connection, up to
- * REDIS_READY_TIMEOUT_MS, and every call after that answers at once.
+ * REDIS_READY_TIMEOUT_MS, and every call after that answers at once. A client that was ready once and is
+ * not now lost its connection: that is known, so nothing waits for it (the caller fails over at once).
  */
 export function awaitReady(role: RedisRole): Promise<boolean> | boolean {
   const found = connection(role);
   if (found.client.status === "ready") return true;
+  if (found.wasReady) return false;
   found.firstWait ??= new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), env.REDIS_READY_TIMEOUT_MS);
     found.client.once("ready", () => {
