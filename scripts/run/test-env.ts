@@ -37,7 +37,9 @@ export function testEnv(source: Record<string, string | undefined> = process.env
     MEDIA_DIR: base.MEDIA_DIR,
     AUTH_URL: TEST_ORIGIN,
     // One secret per test run: the runner's children inherit it (never written to disk).
-    AUTH_SECRET: source.AUTH_SECRET ?? randomSecret(),
+    AUTH_SECRET: source.AUTH_SECRET || randomSecret(),
+    // The test-support API (app/api/test-support) is on for the test servers, with a secret per run.
+    TEST_SUPPORT_TOKEN: source.TEST_SUPPORT_TOKEN || randomSecret(),
     AUTH_DEV_MAILBOX: "1",
     HOST: "127.0.0.1",
     PORT: String(TEST_PORT),
