@@ -36,7 +36,12 @@ export class TestSupport {
   static async connect(baseURL: string): Promise<TestSupport> {
     const token = process.env.TEST_SUPPORT_TOKEN;
     if (!token) throw new Error("TEST_SUPPORT_TOKEN is not set: give the suite the deployment's test-support token.");
-    const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+    // One connection per request: this context lives as long as the worker, and a kept-alive connection that
+    // the server closes after its idle timeout, just as a request reuses it, fails with ECONNRESET.
+    const api = await playwrightRequest.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${token}`, connection: "close" },
+    });
     return new TestSupport(api);
   }
 
