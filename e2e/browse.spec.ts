@@ -38,7 +38,9 @@ test("home → category → product → choosing a variant changes price, stock 
   const sku = new URL(page.url()).searchParams.get("variant")!;
   await product.expectSku(sku);
   // Stock as the API tells it now (another test may hold a claim on this product and set its stock).
-  const { product: now } = await (await request.get(`/api/products/${chosen!.slug}`)).json();
+  // A new connection: the one used above may be at the server's keep-alive timeout by now (ECONNRESET).
+  const fresh = { headers: { connection: "close" } };
+  const { product: now } = await (await request.get(`/api/products/${chosen!.slug}`, fresh)).json();
   const variant = now.variants.find((v: { sku: string }) => v.sku === sku);
   expect(variant.options.Size).toBe(chosenSize);
   await expect(product.stock).toHaveText(stockText(variant.stock));
