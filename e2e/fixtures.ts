@@ -134,7 +134,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   productWithStock: async ({ testSupport }, provide) => {
-    await provide((stock, category) => testSupport.claimProduct(stock, category));
+    const claimed: ClaimedProduct[] = [];
+    await provide(async (stock, category) => {
+      const product = await testSupport.claimProduct(stock, category);
+      claimed.push(product);
+      return product;
+    });
+    // Prices a test changed go back to what they were (stock stays as the test left it): the catalog keeps
+    // the seed's prices, whatever the runs before did.
+    for (const product of claimed) {
+      const { variants } = await testSupport.product(product.slug);
+      for (const variant of variants) {
+        const original = product.variants.find((claimedVariant) => claimedVariant.id === variant.id)!;
+        if (variant.priceCents !== original.priceCents)
+          await testSupport.changeVariant(variant.sku, { priceCents: original.priceCents });
+      }
+    }
   },
 
   signedIn: async ({ browser, shopper, testSupport, cspViolations }, provide, testInfo) => {

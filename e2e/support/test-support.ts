@@ -77,6 +77,12 @@ export class TestSupport {
     return (await this.json<{ product: ClaimedProduct }>(response, "claiming a product")).product;
   }
 
+  /** A product as the store's API shows it now (its variants' prices and stock). */
+  async product(slug: string): Promise<{ variants: ClaimedVariant[] }> {
+    const response = await this.api.get(`/api/products/${encodeURIComponent(slug)}`);
+    return (await this.json<{ product: { variants: ClaimedVariant[] } }>(response, "reading a product")).product;
+  }
+
   /** Changes a claimed product's variant behind the shopper's back (stock sold elsewhere, a new price). */
   async changeVariant(sku: string, change: { stock?: number; priceCents?: number }): Promise<ClaimedProduct> {
     const response = await this.api.patch(`/api/test-support/variants/${encodeURIComponent(sku)}`, { data: change });
