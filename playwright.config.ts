@@ -1,44 +1,73 @@
 import { defineConfig, devices } from "@playwright/test";
 import { TEST_ORIGIN, TEST_PORT, testEnv } from "./scripts/run/test-env";
 
-// End-to-end tests in Debian's Chromium against a real `next start` on the test database and namespace.
-// `npm test` builds first when the sources changed (scripts/run/build-if-changed.ts).
+/**
+ * End-to-end tests in Debian's Chromium.
+ * - Without BASE_URL: against a `next start` this config starts on E2E_PORT (3100), on the test database and
+ *   namespace, with the test-support API on under a random TEST_SUPPORT_TOKEN. `npm test` builds first when
+ *   the sources changed (scripts/run/build-if-changed.ts); run alone, `npx next build` first.
+ * - With BASE_URL (`BASE_URL=https://staging.example TEST_SUPPORT_TOKEN=… npx playwright test`): against that
+ *   deployment, starting no server. Its TEST_SUPPORT_TOKEN must be given (sign-in codes, claimed products).
+ * Projects: `desktop` runs everything; `mobile` (a phone: small viewport, touch) the journeys tagged
+ * `@mobile`, where the layout differs (header, filters, checkout). `@smoke`: `npm run test:smoke`.
+ */
+
+const remote = process.env.BASE_URL || undefined;
+const serverEnv = remote ? undefined : testEnv();
+// The workers inherit the runner's environment: they read the token the server was given (e2e/support).
+if (serverEnv) process.env.TEST_SUPPORT_TOKEN = serverEnv.TEST_SUPPORT_TOKEN;
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--font-render-hinting=none",
+  ],
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
   workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  reporter: [["list"], ["html", { open: "never" }]],
   timeout: 30_000,
-  expect: { timeout: 10_000 },
+  expect: {
+    timeout: 10_000,
+    toHaveScreenshot: {
+      animations: "disabled",
+      caret: "hide",
+      scale: "css",
+      maxDiffPixelRatio: 0.002,
+    },
+  },
   use: {
-    baseURL: TEST_ORIGIN,
+    baseURL: remote ?? TEST_ORIGIN,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
+    video: "off",
   },
   projects: [
     {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
+    {
+      name: "mobile",
+      grep: /@mobile/,
+      // Pixel 7: 412×915 CSS pixels, touch, a mobile user agent; Chromium like the desktop project.
+      use: { ...devices["Pixel 7"], launchOptions: chromium },
     },
   ],
-  webServer: {
+  webServer: serverEnv && {
     command: `npx next start -H 127.0.0.1 -p ${TEST_PORT}`,
     url: `${TEST_ORIGIN}/api/health`,
-    env: testEnv(),
+    env: serverEnv,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "ignore",

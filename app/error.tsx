@@ -1,9 +1,15 @@
 "use client";
 
-import { useEffect } from "react";
+import { useRouter } from "next/navigation";
+import { startTransition, useEffect } from "react";
 
-/** A page failed to render (usually a dependency that is down): say so, offer a retry, show no internals. */
+/**
+ * A page failed to render (usually a dependency that is down): say so, offer a retry, show no internals.
+ * "Try again" asks the server for the page again and then resets the boundary: `reset()` alone re-renders
+ * only what the browser has, so a page whose server render failed would fail again without a request.
+ */
 export default function ErrorBoundary({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const router = useRouter();
   useEffect(() => {
     console.error(error);
   }, [error]);
@@ -14,7 +20,12 @@ export default function ErrorBoundary({ error, reset }: { error: Error & { diges
       {error.digest && <p className="mt-2 text-xs text-stone-600">Reference {error.digest}</p>}
       <button
         type="button"
-        onClick={reset}
+        onClick={() =>
+          startTransition(() => {
+            router.refresh();
+            reset();
+          })
+        }
         className="mt-6 rounded-md bg-brand-700 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-900"
       >
         Try again

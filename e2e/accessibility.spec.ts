@@ -3,9 +3,10 @@ import { testEnv } from "../scripts/run/test-env";
 import { AppServer } from "../tests/support/app-server";
 import { freePort } from "../tests/support/ports";
 import { expect, test } from "./fixtures";
-import { addToCart, placeOrder, signIn, uniqueEmail, variantWithStock } from "./helpers";
+import { uniqueEmail } from "./support/test-support";
 
-test("the catalog's pages pass axe (WCAG 2.2 AA)", async ({ page }) => {
+test("the catalog's pages pass axe (WCAG 2.2 AA)", async ({ shop, productWithStock }) => {
+  const { product, page } = shop;
   for (const [what, path] of [
     ["home", "/"],
     ["all products", "/products"],
@@ -17,16 +18,16 @@ test("the catalog's pages pass axe (WCAG 2.2 AA)", async ({ page }) => {
     await page.goto(path);
     await expectAccessible(page, what);
   }
-  const inStock = await variantWithStock(page, "kitchen", 3, 99);
-  await page.goto(`/products/${inStock.slug}?variant=${inStock.sku}`);
+  const claimed = await productWithStock([3, 0]);
+  await product.open(claimed.slug, claimed.variants[0].sku);
   await expectAccessible(page, "a product page (in stock)");
-  const soldOut = await variantWithStock(page, "kitchen", 0, 0).catch(() => variantWithStock(page, "socks", 0, 0));
-  await page.goto(`/products/${soldOut.slug}?variant=${soldOut.sku}`);
-  await expect(page.getByTestId("stock-status")).toHaveText("Out of stock");
+  await product.open(claimed.slug, claimed.variants[1].sku);
+  await expect(product.stock).toHaveText("Out of stock");
   await expectAccessible(page, "a product page (sold out)");
 });
 
-test("the shopper's pages pass axe: cart, sign-in, account, checkout, order", async ({ page }) => {
+test("the shopper's pages pass axe: cart, sign-in, account, checkout, order", async ({ shop, productWithStock }) => {
+  const { product, signIn, checkout, order, page } = shop;
   await page.goto("/cart");
   await expectAccessible(page, "the empty cart");
   await page.goto("/signin");
@@ -34,19 +35,20 @@ test("the shopper's pages pass axe: cart, sign-in, account, checkout, order", as
   await page.goto("/signin?error=Verification");
   await expectAccessible(page, "sign-in with an error");
 
-  const variant = await variantWithStock(page, "socks", 3, 99);
-  await addToCart(page, variant.slug, variant.sku);
+  const claimed = await productWithStock([5]);
+  await product.open(claimed.slug, claimed.variants[0].sku);
+  await product.addToCart();
   await page.goto("/cart");
   await expectAccessible(page, "the cart with lines");
 
-  await signIn(page, uniqueEmail("a11y"));
+  await signIn.signIn(uniqueEmail("a11y"));
   await expectAccessible(page, "the account page");
 
-  await placeOrder(page, { card: "1234" });
+  await checkout.placeOrder({ card: "1234" });
   await expect(page.getByRole("alert").filter({ hasText: /card/i })).toBeVisible();
   await expectAccessible(page, "checkout with validation errors");
-  await placeOrder(page);
-  await expect(page.getByRole("heading", { name: "Thank you for your order" })).toBeVisible();
+  await checkout.placeOrder();
+  await expect(order.thanks).toBeVisible();
   await expectAccessible(page, "an order confirmation");
 });
 

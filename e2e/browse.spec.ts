@@ -1,76 +1,90 @@
 import { expect, test } from "./fixtures";
+import { stockText } from "./pages/product";
+import { dollars } from "./support/money";
 
-test("home → category → product → choosing a variant changes price, stock and the URL", async ({ page, request }) => {
-  // A footwear product on the category's first page whose sizes differ (every variant price differs).
-  const { products } = await (await request.get("/api/products?category=footwear&pageSize=24")).json();
-  let chosen: { name: string; variants: { sku: string; stock: number; options: Record<string, string> }[] } | undefined;
-  for (const { slug } of products) {
-    const { product } = await (await request.get(`/api/products/${slug}`)).json();
-    if (new Set(product.variants.map((v: { options: { Size: string } }) => v.options.Size)).size > 1) {
-      chosen = product;
+test("home → category → product → choosing a variant changes the URL, price, stock and SKU @smoke", async ({
+  shop,
+  request,
+}) => {
+  const { header, listing, product, page } = shop;
+  // A featured product with several sizes: featured products are never claimed, so no test changes them.
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Featured" })).toBeVisible();
+  await expect(header.home).toBeVisible();
+  const featured = await page
+    .getByRole("list", { name: "Featured products" })
+    .getByRole("link")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href")!.replace("/products/", "")));
+  type Detail = {
+    slug: string;
+    name: string;
+    category: { name: string; slug: string };
+    variants: { options: Record<string, string> }[];
+  };
+  let chosen: Detail | undefined;
+  for (const slug of featured) {
+    const { product: detail } = (await (await request.get(`/api/products/${slug}`)).json()) as { product: Detail };
+    if (new Set(detail.variants.map((v) => v.options.Size).filter(Boolean)).size > 1) {
+      chosen = detail;
       break;
     }
   }
-  expect(chosen, "a footwear product with several sizes").toBeDefined();
+  expect(chosen, "a featured product with several sizes").toBeDefined();
 
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Featured" })).toBeVisible();
-  await page.getByRole("link", { name: /^Footwear/ }).click();
-  await expect(page).toHaveURL(/\/categories\/footwear$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Footwear" })).toBeVisible();
-  await page.getByRole("list", { name: "Products" }).getByRole("link", { name: chosen!.name }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(chosen!.name);
+  await page.getByRole("link", { name: new RegExp(`^${chosen!.category.name}`) }).click();
+  await expect(page).toHaveURL(new RegExp(`/categories/${chosen!.category.slug}$`));
+  await expect(listing.heading).toHaveText(chosen!.category.name);
+  await listing.openProduct(chosen!.name);
 
-  const price = page.getByTestId("price");
-  const stock = page.getByTestId("stock-status");
-  const sizeGroup = page.getByRole("group", { name: /Size/ });
-  const before = { price: await price.textContent(), url: page.url() };
-  const other = sizeGroup.locator('a:not([aria-current="true"])').first();
+  const before = page.url();
+  const other = product.selected("Size").locator("xpath=ancestor::ul").locator('a:not([aria-current="true"])').first();
   const chosenSize = (await other.textContent())!.trim();
   await other.click();
 
   await expect(page).toHaveURL(/\?variant=[A-Z0-9-]+$/);
-  expect(page.url()).not.toBe(before.url);
-  await expect(sizeGroup.locator('[aria-current="true"]')).toHaveText(chosenSize);
-  await expect(price).not.toHaveText(before.price!);
-  const sku = new URL(page.url()).searchParams.get("variant");
-  const variant = chosen!.variants.find((v) => v.sku === sku)!;
+  expect(page.url()).not.toBe(before);
+  await expect(product.selected("Size")).toHaveText(chosenSize);
+  const sku = new URL(page.url()).searchParams.get("variant")!;
+  await product.expectSku(sku);
+  // Price and stock as the API tells them now (another test may hold a claim on this product and change them).
+  // A new connection: the one used above may be at the server's keep-alive timeout by now (ECONNRESET).
+  const fresh = { headers: { connection: "close" } };
+  const { product: now } = await (await request.get(`/api/products/${chosen!.slug}`, fresh)).json();
+  const variant = now.variants.find((v: { sku: string }) => v.sku === sku);
   expect(variant.options.Size).toBe(chosenSize);
-  await expect(stock).toHaveText(
-    variant.stock === 0 ? "Out of stock" : variant.stock <= 5 ? `Only ${variant.stock} left` : "In stock",
-  );
-  await expect(page.getByText(`SKU ${sku}`)).toBeVisible();
+  await expect(product.price).toHaveText(dollars(variant.priceCents));
+  await expect(product.stock).toHaveText(stockText(variant.stock));
 });
 
-test("search finds a product by an inflected form of a word only in its description", async ({ page }) => {
+test("search finds a product by an inflected form of a word only in its description @smoke", async ({ shop }) => {
+  const { header, listing, page } = shop;
   await page.goto("/");
-  const search = page.getByRole("searchbox", { name: "Search products" });
-  await search.fill("climbs");
-  await search.press("Enter");
+  await header.search("climbs");
   await expect(page).toHaveURL(/\/products\?q=climbs/);
-  const results = page.getByRole("list", { name: "Products" }).getByRole("link");
-  await expect(results.first()).toBeVisible();
-  const name = (await results.first().getByRole("heading").textContent())!;
+  await expect(listing.cards.first()).toBeVisible();
+  const name = (await listing.cards.first().getByRole("heading").textContent())!;
   expect(name.toLowerCase()).not.toContain("climb");
-  await results.first().click();
+  await listing.cards.first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByText(/climbing/)).toBeVisible();
 });
 
-test("an unknown product shows the 404 page with a real 404 status", async ({ page }) => {
+test("a search with no hits says so, keeps the words in the box, and offers no pages", async ({ shop }) => {
+  const { header, listing, page } = shop;
+  await page.goto("/");
+  await header.search("zzqxv nothing-like-this");
+  await expect(page.getByRole("status").filter({ hasText: "No products match." })).toBeVisible();
+  await expect(listing.cards).toHaveCount(0);
+  await expect(listing.pagination).toHaveCount(0);
+  await expect(listing.searchField).toHaveValue("zzqxv nothing-like-this");
+  await expect(page).toHaveTitle(/zzqxv|Search|Brisk/);
+});
+
+test("an unknown product shows the 404 page with a real 404 status @smoke", async ({ shop }) => {
+  const { page } = shop;
   const response = await page.goto("/products/this-product-does-not-exist");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Browse all products" })).toBeVisible();
-});
-
-test("listings sort and paginate through the URL", async ({ page }) => {
-  await page.goto("/products?sort=price-asc");
-  const prices = page.getByRole("list", { name: "Products" }).locator("p");
-  const first = await prices.first().textContent();
-  await page.getByRole("link", { name: "Next" }).click();
-  await expect(page).toHaveURL(/sort=price-asc&page=2/);
-  await expect(page.getByText("Page 2 of")).toBeVisible();
-  const dollars = (text: string | null) => Number(text!.replace(/[^0-9.]/g, ""));
-  expect(dollars(await prices.first().textContent())).toBeGreaterThanOrEqual(dollars(first));
+  await page.getByRole("link", { name: "Browse all products" }).click();
+  await expect(page).toHaveURL(/\/products$/);
 });

@@ -1,59 +1,38 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
-/** A product with at least two variants in stock, found through the JSON API. */
-async function productWithTwoVariants(page: Page) {
-  const { products } = await (await page.request.get("/api/products?category=tees&pageSize=50")).json();
-  for (const { slug } of products) {
-    const { product } = await (await page.request.get(`/api/products/${slug}`)).json();
-    const inStock = product.variants.filter((v: { stock: number }) => v.stock >= 5);
-    if (inStock.length >= 2)
-      return {
-        slug: product.slug as string,
-        name: product.name as string,
-        variants: inStock.slice(0, 2) as { sku: string; priceCents: number }[],
-      };
-  }
-  throw new Error("no tee with two variants in stock");
-}
-
-test("a shopper adds two variants, changes a quantity, removes one, and finds the cart as left after a reload", async ({
-  page,
+test("a shopper adds two variants, changes a quantity, removes one, and finds the cart as left after a reload @smoke", async ({
+  shop,
   browser,
+  productWithStock,
 }) => {
-  const product = await productWithTwoVariants(page);
-  const count = page.getByTestId("cart-count");
+  const { product, header, cart, page } = shop;
+  const claimed = await productWithStock([6, 6]);
+  const [first, second] = claimed.variants;
 
-  await page.goto(`/products/${product.slug}?variant=${product.variants[0].sku}`);
-  await expect(count).toHaveText("0");
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(count).toHaveText("1");
-  await expect(page.getByRole("status").filter({ hasText: "Added to your cart." })).toBeVisible();
+  await product.open(claimed.slug, first.sku);
+  await expect(header.cartCount).toHaveText("0");
+  await product.addButton.click();
+  await expect(header.cartCount).toHaveText("1");
+  await expect(product.added).toBeVisible();
 
-  await page.goto(`/products/${product.slug}?variant=${product.variants[1].sku}`);
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(count).toHaveText("2"); // at once, before the server answers
-  await expect(page.getByRole("status").filter({ hasText: "Added to your cart." })).toBeVisible();
+  await product.open(claimed.slug, second.sku);
+  await product.addButton.click();
+  await expect(header.cartCount).toHaveText("2"); // at once, before the server answers
+  await expect(product.added).toBeVisible();
 
-  await page.getByRole("link", { name: /^Cart/ }).click();
-  await expect(page).toHaveURL(/\/cart$/);
-  const lines = page.getByTestId("cart-line");
-  await expect(lines).toHaveCount(2);
-  const first = lines.first();
-  await first.getByRole("button", { name: /^One more/ }).click();
-  await expect(first.getByTestId("line-quantity")).toHaveText("2");
-  await expect(count).toHaveText("3");
-  await lines
-    .last()
-    .getByRole("button", { name: /^Remove/ })
-    .click();
-  await expect(lines).toHaveCount(1);
-  await expect(count).toHaveText("2");
+  await header.openCart();
+  await expect(cart.lines).toHaveCount(2);
+  await cart.lineOf(first.id).more.click();
+  await expect(cart.lineOf(first.id).quantity).toHaveText("2");
+  await expect(header.cartCount).toHaveText("3");
+  await cart.lineOf(second.id).remove.click();
+  await expect(cart.lines).toHaveCount(1);
+  await expect(header.cartCount).toHaveText("2");
 
   await page.reload();
-  await expect(lines).toHaveCount(1);
-  await expect(lines.first().getByTestId("line-quantity")).toHaveText("2");
-  await expect(count).toHaveText("2");
+  await expect(cart.lines).toHaveCount(1);
+  await expect(cart.lines.first().getByTestId("line-quantity")).toHaveText("2");
+  await expect(header.cartCount).toHaveText("2");
 
   // Another browser (a second context shares no cookies) has a cart of its own: empty.
   const other = await browser.newContext();
@@ -64,18 +43,65 @@ test("a shopper adds two variants, changes a quantity, removes one, and finds th
   await other.close();
 });
 
-test("the cart page works by keyboard", async ({ page }) => {
-  const product = await productWithTwoVariants(page);
-  await page.goto(`/products/${product.slug}?variant=${product.variants[0].sku}`);
-  const add = page.getByRole("button", { name: "Add to cart" });
-  await add.focus();
+test("quantities stop at the stock: + is disabled there, and adding more says how many there are", async ({
+  shop,
+  productWithStock,
+}) => {
+  const { product, header, cart, page } = shop;
+  const claimed = await productWithStock([2]);
+  const variant = claimed.variants[0];
+
+  await product.open(claimed.slug, variant.sku);
+  await expect(product.stock).toHaveText("Only 2 left");
+  await product.addToCart();
+  await header.openCart();
+  const line = cart.line(claimed.name);
+  await line.more.click();
+  await expect(line.quantity).toHaveText("2");
+  await expect(line.more).toBeDisabled();
+  await expect(header.cartCount).toHaveText("2");
+
+  // Adding once more from the product page: the cart keeps 2, and the page says why.
+  await product.open(claimed.slug, variant.sku);
+  await product.addButton.click();
+  await expect(page.getByRole("status").filter({ hasText: "Only 2 in stock: your cart now has 2." })).toBeVisible();
+  await expect(header.cartCount).toHaveText("2");
+
+  // Down again works, and then up is allowed again.
+  await cart.open();
+  await line.fewer.click();
+  await expect(line.quantity).toHaveText("1");
+  await expect(line.more).toBeEnabled();
+  await expect(line.fewer).toBeDisabled();
+});
+
+test("the cart page works by keyboard", async ({ shop, productWithStock }) => {
+  const { product, header, cart, page } = shop;
+  const claimed = await productWithStock([5]);
+  await product.open(claimed.slug, claimed.variants[0].sku);
+  await product.addButton.focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("cart-count")).toHaveText("1");
+  await expect(header.cartCount).toHaveText("1");
   // The count moves at once; leave the page only once the server has confirmed the add.
-  await expect(page.getByRole("status").filter({ hasText: "Added to your cart." })).toBeVisible();
-  await page.goto("/cart");
-  const more = page.getByRole("button", { name: /^One more/ });
-  await more.focus();
+  await expect(product.added).toBeVisible();
+  await cart.open();
+  const line = cart.line(claimed.name);
+  await line.more.focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("line-quantity")).toHaveText("2");
+  await expect(line.quantity).toHaveText("2");
+});
+
+test("a cart with lines is kept across a reload and a new page, with its subtotal", async ({ cartWithLines }) => {
+  const { cart, header, page, claimed } = cartWithLines;
+  await cart.open();
+  await expect(cart.lines).toHaveCount(2);
+  await expect(header.cartCount).toHaveText("3");
+  const subtotal = await cart.subtotal.textContent();
+  await page.reload();
+  await expect(cart.lines).toHaveCount(2);
+  await expect(cart.subtotal).toHaveText(subtotal!);
+  const other = await page.context().newPage();
+  await other.goto(`/products/${claimed.slug}`);
+  await expect(other.getByTestId("cart-count")).toHaveText("3");
+  await other.close();
 });

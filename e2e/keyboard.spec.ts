@@ -1,16 +1,17 @@
 import { expect, test } from "./fixtures";
 
-test("a shopper can search and pick a variant with the keyboard alone", async ({ page }) => {
+test("a shopper can search and pick a variant with the keyboard alone", async ({ shop }) => {
+  const { listing, page } = shop;
   await page.goto("/");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
 
-  await page.getByRole("searchbox", { name: "Search products" }).focus();
+  await shop.header.searchBox.focus();
   await page.keyboard.type("tee");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/q=tee/);
 
-  const firstResult = page.getByRole("list", { name: "Products" }).getByRole("link").first();
+  const firstResult = listing.cards.first();
   await firstResult.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/products\/[a-z0-9-]+$/);

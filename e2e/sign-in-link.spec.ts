@@ -1,23 +1,14 @@
-import { expect, test } from "./fixtures";
 import { expectAccessible } from "./accessibility";
-import { uniqueEmail } from "./helpers";
-
-/** Asks for a sign-in mail on /signin and returns the magic link it carries. */
-async function askForLink(page: import("@playwright/test").Page, email: string): Promise<string> {
-  await page.goto("/signin");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("button", { name: "Send me a sign-in code" }).click();
-  await expect(page.getByLabel(/The 6-digit code we sent/)).toBeVisible();
-  const { mails } = await (await page.request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`)).json();
-  return /(https?:\/\/\S+)/.exec(mails[0].text)![1];
-}
+import { expect, test } from "./fixtures";
+import { uniqueEmail } from "./support/test-support";
 
 test("a magic link signs in the browser that asked at once, and another browser only after it confirms", async ({
-  page,
+  shop,
   browser,
 }) => {
+  const { signIn, page } = shop;
   const email = uniqueEmail("link");
-  const link = await askForLink(page, email);
+  const { link } = await signIn.askForCode(email);
 
   const phone = await browser.newContext();
   const other = await phone.newPage();
@@ -37,7 +28,7 @@ test("a magic link signs in the browser that asked at once, and another browser 
   await expect(page).toHaveURL(/\/signin\?error=Verification/);
 
   const again = uniqueEmail("link-again");
-  const own = await askForLink(page, again);
-  await page.goto(own);
+  const own = await signIn.askForCode(again);
+  await page.goto(own.link);
   await expect(page).toHaveURL(/\/account$/);
 });

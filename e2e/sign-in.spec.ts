@@ -1,65 +1,110 @@
-import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
 import Redis from "ioredis";
 import { scanKeys } from "../lib/redis/scan";
 import { TEST_KEY_PREFIX, testEnv } from "../scripts/run/test-env";
-import { signIn, uniqueEmail } from "./helpers";
-
-/** A product with a variant in stock, found through the JSON API. */
-async function productInStock(page: Page) {
-  const { products } = await (await page.request.get("/api/products?category=kitchen&pageSize=50")).json();
-  for (const { slug } of products) {
-    const { product } = await (await page.request.get(`/api/products/${slug}`)).json();
-    const variant = product.variants.find((v: { stock: number }) => v.stock >= 5);
-    if (variant) return { slug: product.slug as string, sku: variant.sku as string, name: product.name as string };
-  }
-  throw new Error("no kitchen product in stock");
-}
+import { expect, pagesOf, test } from "./fixtures";
+import { uniqueEmail } from "./support/test-support";
 
 test("a guest's cart merges on sign-in, follows the user to a second browser, and sign out everywhere ends both", async ({
-  page,
+  shop,
   browser,
+  productWithStock,
+  testSupport,
 }) => {
+  const { product, header, signIn, cart, account, page } = shop;
   const email = uniqueEmail("e2e");
-  const product = await productInStock(page);
-  const count = page.getByTestId("cart-count");
+  const claimed = await productWithStock([5]);
 
-  await page.goto(`/products/${product.slug}?variant=${product.sku}`);
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Added to your cart." })).toBeVisible();
-  await expect(count).toHaveText("1");
+  await product.open(claimed.slug, claimed.variants[0].sku);
+  await product.addToCart();
+  await expect(header.cartCount).toHaveText("1");
 
-  await signIn(page, email);
-  await expect(page.getByTestId("account-link")).toBeVisible();
-  await page.goto("/cart");
-  await expect(page.getByTestId("cart-line")).toHaveCount(1);
-  await expect(page.getByTestId("cart-line").first()).toContainText(product.name);
-  await expect(count).toHaveText("1");
+  await signIn.signIn(email);
+  await header.expectSignedIn();
+  await cart.open();
+  await expect(cart.lines).toHaveCount(1);
+  await expect(cart.lines.first()).toContainText(claimed.name);
+  await expect(header.cartCount).toHaveText("1");
   expect((await page.context().cookies()).some((cookie) => cookie.name === "brisk_cart")).toBe(false);
 
   const other = await browser.newContext();
-  const otherPage = await other.newPage();
-  await signIn(otherPage, email);
-  await otherPage.goto("/cart");
-  await expect(otherPage.getByTestId("cart-line")).toHaveCount(1);
-  await expect(otherPage.getByTestId("cart-count")).toHaveText("1");
-  const { user, sessions } = await (await otherPage.request.get("/api/account")).json();
+  const phone = pagesOf(await other.newPage(), testSupport);
+  await phone.signIn.signIn(email);
+  await phone.cart.open();
+  await expect(phone.cart.lines).toHaveCount(1);
+  await expect(phone.header.cartCount).toHaveText("1");
+  const { user, sessions } = await (await phone.page.request.get("/api/account")).json();
   expect(sessions).toHaveLength(2);
 
-  await page.goto("/account");
-  await expect(page.getByTestId("session")).toHaveCount(2);
-  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await account.open();
+  await expect(account.sessions).toHaveCount(2);
+  await account.signOutEverywhereButton.click();
   await expect(page).toHaveURL(/\/signin/);
-  await otherPage.goto("/account");
-  await expect(otherPage).toHaveURL(/\/signin/);
-  await expect(otherPage.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await phone.page.goto("/account");
+  await expect(phone.page).toHaveURL(/\/signin/);
+  await phone.header.expectSignedOut();
 
-  const redis = new Redis(testEnv().REDIS_URL, { lazyConnect: true });
-  try {
-    await redis.connect();
-    expect(await scanKeys(redis, `${TEST_KEY_PREFIX}sess:{u:${user.id}}*`)).toEqual([]);
-  } finally {
-    redis.disconnect();
+  // With the suite's own server, look inside its Redis too: no session key of the user is left.
+  if (!process.env.BASE_URL) {
+    const redis = new Redis(testEnv().REDIS_URL, { lazyConnect: true });
+    try {
+      await redis.connect();
+      expect(await scanKeys(redis, `${TEST_KEY_PREFIX}sess:{u:${user.id}}*`)).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
   }
+  await other.close();
+});
+
+test("a wrong code is refused with the tries left, and the right one still signs in @smoke", async ({ shop }) => {
+  const { signIn, header, page } = shop;
+  const email = uniqueEmail("wrong-code");
+  const { code } = await signIn.askForCode(email);
+  const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+  await signIn.enterCode(wrong);
+  await expect(page).toHaveURL(/\/signin\?.*error=Verification/);
+  await expect(signIn.problem).toHaveText("That code is wrong or has expired. 2 tries left.");
+  await signIn.enterCode(code);
+  await expect(page).toHaveURL(/\/account$/);
+  await header.expectSignedIn();
+});
+
+test("an expired code no longer works; a new code does", async ({ shop, testSupport }) => {
+  const { signIn, header, page } = shop;
+  const email = uniqueEmail("expired");
+  const { code } = await signIn.askForCode(email);
+  expect(await testSupport.expireSignInCodes(email)).toBe(1);
+  await signIn.enterCode(code);
+  await expect(page).toHaveURL(/\/signin\?.*error=Verification/);
+  await expect(signIn.problem).toContainText("That code no longer works in this browser");
+  await header.expectSignedOut();
+
+  await signIn.signIn(email);
+  await header.expectSignedIn();
+});
+
+test("sign out ends this browser's session only: the page and the header say signed out", async ({
+  shop,
+  browser,
+  testSupport,
+}) => {
+  const { signIn, account, header, page } = shop;
+  const email = uniqueEmail("sign-out");
+  await signIn.signIn(email);
+  const other = await browser.newContext();
+  const laptop = pagesOf(await other.newPage(), testSupport);
+  await laptop.signIn.signIn(email);
+
+  await account.open();
+  await expect(account.sessions).toHaveCount(2);
+  await account.signOutButton.click();
+  await header.expectSignedOut();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
+
+  // The other browser is still signed in, and now has one session.
+  await laptop.account.open();
+  await expect(laptop.account.sessions).toHaveCount(1);
+  await laptop.header.expectSignedIn();
   await other.close();
 });

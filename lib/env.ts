@@ -86,6 +86,16 @@ const variables = z.object({
     .min(32, "at least 32 characters (e.g. `openssl rand -hex 32`)")
     .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")
     .optional(),
+  /**
+   * Turns the test-support API on (app/api/test-support: read captured mail, claim a product with known
+   * stock), for the bearer of this token only. Unset: every test-support path is a 404. Test servers only:
+   * never set it in production (`npm start` refuses it).
+   */
+  TEST_SUPPORT_TOKEN: z
+    .string()
+    .min(32, "at least 32 characters (e.g. `openssl rand -hex 32`)")
+    .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")
+    .optional(),
   /** The address `npm start` / `npm run dev` bind to: loopback unless set (the dev mailbox needs loopback). */
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),

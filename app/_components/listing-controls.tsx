@@ -16,19 +16,29 @@ interface Props {
   categories?: Category[];
 }
 
-/** Search, category and sort as one GET form: shareable URLs, no JavaScript needed, keyboard friendly. */
+/**
+ * Search, category and sort as one GET form: shareable URLs, no JavaScript needed, keyboard friendly.
+ * `autoComplete="off"`: after Back, the browser would restore the choices last made in the form (the next
+ * page's), so the form would disagree with the URL and the results; off, it shows the page's own query.
+ */
 export function ListingControls({ action, q, sort, category, categories }: Props) {
   const field = "rounded-md border border-stone-300 bg-white px-3 py-2 text-sm";
   return (
-    <form action={action} method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter products">
+    <form
+      action={action}
+      method="get"
+      autoComplete="off"
+      className="flex flex-wrap items-end gap-3"
+      aria-label="Filter products"
+    >
       <label className="flex flex-col gap-1 text-xs font-medium text-stone-600">
         Search
-        <input name="q" type="search" defaultValue={q} maxLength={200} className={field} />
+        <input name="q" type="search" defaultValue={q} maxLength={200} autoComplete="off" className={field} />
       </label>
       {categories && (
         <label className="flex flex-col gap-1 text-xs font-medium text-stone-600">
           Category
-          <select name="category" defaultValue={category ?? ""} className={field}>
+          <select name="category" defaultValue={category ?? ""} autoComplete="off" className={field}>
             <option value="">All categories</option>
             {categories.map((c) => (
               <option key={c.slug} value={c.slug}>
@@ -40,7 +50,7 @@ export function ListingControls({ action, q, sort, category, categories }: Props
       )}
       <label className="flex flex-col gap-1 text-xs font-medium text-stone-600">
         Sort by
-        <select name="sort" defaultValue={sort ?? ""} className={field}>
+        <select name="sort" defaultValue={sort ?? ""} autoComplete="off" className={field}>
           <option value="">{q ? "Best match" : "Newest"}</option>
           {SORTS.filter((s) => s !== "newest" || q).map((s) => (
             <option key={s} value={s}>

@@ -25,6 +25,14 @@ describe("where sign-in mail goes", () => {
     expect(mailDelivery(parseEnv({}))).toEqual({ kind: "off", reason: expect.stringContaining("EMAIL_SERVER") });
   });
 
+  it("only to the test-support capture on a test server beyond loopback without SMTP (TEST_SUPPORT_TOKEN)", () => {
+    const TEST_SUPPORT_TOKEN = "t".repeat(32);
+    expect(mailDelivery(parseEnv({ TEST_SUPPORT_TOKEN, HOST: "0.0.0.0" })).kind).toBe("test-support");
+    // SMTP and the dev mailbox keep their place; the token only adds a copy (send.ts).
+    expect(mailDelivery(parseEnv({ TEST_SUPPORT_TOKEN, EMAIL_SERVER: "smtp://mail.example.com" })).kind).toBe("smtp");
+    expect(mailDelivery(parseEnv({ TEST_SUPPORT_TOKEN, AUTH_DEV_MAILBOX: "1" })).kind).toBe("dev-mailbox");
+  });
+
   it("knows loopback addresses", () => {
     expect(["::ffff:127.0.0.1", "[::1]", "127.8.9.10"].every(isLoopbackHost)).toBe(true);
     expect(["10.0.0.1", "0.0.0.0", "::", "localhost.example.com"].some(isLoopbackHost)).toBe(false);

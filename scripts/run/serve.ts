@@ -23,7 +23,18 @@ function mailBanner(origin: string, extra: Record<string, string>): string {
   const delivery = mailDelivery(parseEnv({ ...process.env, ...extra }));
   if (delivery.kind === "dev-mailbox") return `sign-in mail goes to the dev mailbox: ${origin}/dev/mailbox`;
   if (delivery.kind === "smtp") return "sign-in mail goes out through EMAIL_SERVER";
+  if (delivery.kind === "test-support") return "sign-in mail is kept for the test-support API only";
   return delivery.reason;
+}
+
+/**
+ * The environment `npm start` / `npm run dev` pass to Next: the shell's, less TEST_SUPPORT_TOKEN. The
+ * test-support API is for test servers that a suite starts itself (playwright.config.ts, `npm test`) or a
+ * staging `next start` set up on purpose; `npm start` never turns it on, whatever the shell holds.
+ */
+export function serverEnv<Source extends Record<string, string | undefined>>(source: Source): Source {
+  // Empty rather than absent: an empty variable is unset (lib/env.ts), and Next's .env loading keeps it.
+  return { ...source, TEST_SUPPORT_TOKEN: "" };
 }
 
 /** Runs `next start` or `next dev` in the foreground on HOST:PORT, forwarding signals, and says where. */
@@ -31,9 +42,11 @@ export async function serve(mode: "start" | "dev"): Promise<void> {
   await closeRedisClients();
   const origin = localOrigin(env);
   const mail = mailEnv();
+  if (process.env.TEST_SUPPORT_TOKEN)
+    log("TEST_SUPPORT_TOKEN is ignored: npm start never turns on the test-support API");
   const child = spawn("npx", ["next", mode, "-H", env.HOST, "-p", String(env.PORT)], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_URL: env.AUTH_URL, ...mail },
+    env: { ...serverEnv(process.env), NEXT_TELEMETRY_DISABLED: "1", AUTH_URL: env.AUTH_URL, ...mail },
   });
   log(`Brisk is starting at ${origin} (Ctrl+C stops it; npm run services:stop stops PostgreSQL and Redis)`);
   log(mailBanner(origin, mail));

@@ -5,11 +5,24 @@ import { parseEnv } from "../../lib/env";
  * The environment every test process runs with: its own database (`brisk_test` on the development
  * server unless TEST_DATABASE_URL says otherwise), its own Redis namespace (prefix `brisk-test:`), and its
  * own web origin, so that a developer's running store and its data are never touched by a test run.
+ *
+ * The e2e server listens on E2E_PORT (3100 unless set), so two runs on one machine can use two ports.
  */
 
 export const TEST_KEY_PREFIX = "brisk-test:";
-export const TEST_PORT = 3100;
+export const TEST_PORT = e2ePort(process.env.E2E_PORT);
 export const TEST_ORIGIN = `http://localhost:${TEST_PORT}`;
+
+/** E2E_PORT as a port number (3100 when unset); anything else is an error, never a silent default. */
+export function e2ePort(value: string | undefined): number {
+  if (value === undefined || value === "") return 3100;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`E2E_PORT: not a port number: ${value}`);
+  return port;
+}
+
+/** A random secret of 32+ characters, one per test run (never written to disk). */
+const randomSecret = () => randomBytes(33).toString("base64url");
 
 export function testEnv(source: Record<string, string | undefined> = process.env): Record<string, string> {
   const base = parseEnv(source);
@@ -24,7 +37,9 @@ export function testEnv(source: Record<string, string | undefined> = process.env
     MEDIA_DIR: base.MEDIA_DIR,
     AUTH_URL: TEST_ORIGIN,
     // One secret per test run: the runner's children inherit it (never written to disk).
-    AUTH_SECRET: source.AUTH_SECRET ?? randomBytes(33).toString("base64url"),
+    AUTH_SECRET: source.AUTH_SECRET || randomSecret(),
+    // The test-support API (app/api/test-support) is on for the test servers, with a secret per run.
+    TEST_SUPPORT_TOKEN: source.TEST_SUPPORT_TOKEN || randomSecret(),
     AUTH_DEV_MAILBOX: "1",
     HOST: "127.0.0.1",
     PORT: String(TEST_PORT),
