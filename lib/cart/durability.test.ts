@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ThrowawayRedis } from "@/tests/support/redis-server";
 import { waitFor } from "@/tests/support/wait";
 
-// The provisioned kind of Redis (same arguments: AOF on, fsync every second), killed with SIGKILL.
+// The provisioned kind of Redis (same arguments: AOF on, fsync before each answer), killed with SIGKILL.
 let server: ThrowawayRedis;
 let store: typeof import("./store");
 let clients: typeof import("../redis/clients");
@@ -23,6 +23,7 @@ describe("carts survive a crash of Redis", () => {
   it("keeps every cart written before a SIGKILL", async () => {
     expect(await clients.awaitReady("state")).toBe(true);
     expect(await clients.redisClient("state").config("GET", "appendonly")).toEqual(["appendonly", "yes"]);
+    expect(await clients.redisClient("state").config("GET", "appendfsync")).toEqual(["appendfsync", "always"]);
     const owners = Array.from({ length: 20 }, (_, i) => ({
       kind: "guest" as const,
       id: `durable-cart-${String(i).padStart(9, "0")}`,

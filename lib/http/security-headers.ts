@@ -26,7 +26,7 @@ export const IMAGE_CSP = `${RESOURCE_CSP}; sandbox`;
  * The paths the proxy does not run on (its matcher in proxy.ts is the complement, spelled as a literal
  * because Next.js reads it statically). `:path+` leaves `/api` itself to the proxy, as its matcher does.
  */
-export const NON_PAGE_SOURCES = ["/api/:path+", "/_next/:path+", "/media/:path+", "/favicon.ico"];
+export const NON_PAGE_SOURCES = ["/api", "/api/:path+", "/_next/:path+", "/media/:path+", "/favicon.ico"];
 
 /** 128 random bits, base64: a script nonce for one response. */
 export function newNonce(): string {

@@ -19,7 +19,7 @@ afterAll(async () => {
 describe("the project's Redis configuration", () => {
   it("keeps an append-only file and never evicts carts or sessions", async () => {
     expect(await client.config("GET", "appendonly")).toEqual(["appendonly", "yes"]);
-    expect(await client.config("GET", "appendfsync")).toEqual(["appendfsync", "everysec"]);
+    expect(await client.config("GET", "appendfsync")).toEqual(["appendfsync", "always"]);
     expect(await client.config("GET", "maxmemory-policy")).toEqual(["maxmemory-policy", "noeviction"]);
     expect(await client.config("GET", "bind")).toEqual(["bind", "127.0.0.1"]);
   });

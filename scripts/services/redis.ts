@@ -6,10 +6,11 @@ import { ensureDir, redisDataDir } from "./paths";
 import { log, output, run } from "./shell";
 
 /**
- * The project-local Redis. Carts and sessions must survive a crash, so AOF is on: Redis writes each
- * change to the file before it answers, so a killed server loses nothing it acknowledged (fsync every
- * second bounds what a power loss could take). They must never be evicted to make room, so the policy
- * is `noeviction`. Tests that kill Redis start a throwaway server with the same arguments
+ * The project-local Redis. Carts and sessions must survive a crash, so AOF is on with `appendfsync always`:
+ * Redis writes and syncs each change to the file before it answers, so a killed server loses nothing it
+ * acknowledged. (With `everysec`, a write that meets a slow background fsync is held back for up to two
+ * seconds while its reply goes out: a SIGKILL then lost an acknowledged cart on a busy disk.) They must
+ * never be evicted to make room, so the policy is `noeviction`. Tests that kill Redis start a throwaway server with the same arguments
  * (`redisServerArgs`) on a port of their own.
  */
 
@@ -19,7 +20,7 @@ export function redisServerArgs(port: number, dir: string): string[] {
     ["bind", "127.0.0.1"],
     ["dir", dir],
     ["appendonly", "yes"],
-    ["appendfsync", "everysec"],
+    ["appendfsync", "always"],
     ["maxmemory-policy", "noeviction"],
     ["save", ""],
     ["protected-mode", "yes"],

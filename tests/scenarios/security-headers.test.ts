@@ -82,8 +82,11 @@ function expectResourceHeaders(answer: Answer, csp = RESOURCE_CSP) {
 }
 
 /** The nonce attribute of every <script> of a page (null for a script without one). */
+/** The nonce of every script the browser would run (JSON-LD data blocks are data: no policy applies to them). */
 const scriptNonces = (html: string) =>
-  [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => /\snonce="([^"]*)"/.exec(tag)?.[1] ?? null);
+  [...html.matchAll(/<script\b[^>]*>/g)]
+    .filter(([tag]) => !/\stype="application\/ld\+json"/.test(tag))
+    .map(([tag]) => /\snonce="([^"]*)"/.exec(tag)?.[1] ?? null);
 
 describe("security headers", () => {
   it("a page gets a nonce of its own on every request, and each of its scripts carries it", async () => {
@@ -166,12 +169,15 @@ describe("security headers", () => {
   });
 
   it("paths at the edge of the proxy's matcher get one policy, never two", async () => {
-    // The proxy runs on /api, /media and /_next themselves (its matcher excludes only what follows "api/"…),
-    // so they are pages (404s); next.config.ts's resource policy starts one segment further.
-    for (const path of ["/api", "/media", "/_next"]) {
+    // /media and /_next themselves are pages (404s): the resources' policy starts one segment further.
+    for (const path of ["/media", "/_next"]) {
       const answer = await get(path);
       expect(answer.status, path).toBe(404);
       expectPageHeaders(answer);
     }
+    // /api itself is the API's JSON 404, with the resources' policy.
+    const api = await get("/api");
+    expect(api.status).toBe(404);
+    expect(single(api, "content-security-policy")).toBe(RESOURCE_CSP);
   });
 });
