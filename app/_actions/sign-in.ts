@@ -10,7 +10,7 @@ import { secureCookies } from "@/lib/auth/cookies";
 import {
   browserCookieOptions,
   newBrowserNonce,
-  parseBrowserNonce,
+  browserNonceOf,
   signInBrowserCookie,
   withSignInBrowser,
 } from "@/lib/auth/sign-in-browser";
@@ -29,7 +29,7 @@ export async function requestSignInCodeAction(_previous: SignInFormState, form: 
   const admission = await admitSignInRequest(form.get("email"), await headers());
   if (!admission.ok) return { error: admission.message };
   const jar = await cookies();
-  const nonce = parseBrowserNonce(jar.get(signInBrowserCookie())?.value) ?? newBrowserNonce();
+  const nonce = browserNonceOf(jar) ?? newBrowserNonce();
   let sent: unknown;
   try {
     sent = await withSignInBrowser(nonce, () =>

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { safeCallbackUrl, SIGNIN_EMAIL_COOKIE } from "@/lib/auth/callback-url";
 import { triesLeft } from "@/lib/auth/code-store";
-import { parseBrowserNonce, signInBrowserCookie } from "@/lib/auth/sign-in-browser";
+import { browserNonceOf } from "@/lib/auth/sign-in-browser";
 import { githubConfigured } from "@/lib/auth/providers";
 import { currentUser } from "@/lib/auth/current-user";
 import { mailDelivery } from "@/lib/mail/delivery";
@@ -34,7 +34,7 @@ async function codeProblem(
 async function signInState(search: Awaited<Search>) {
   const jar = await cookies();
   const email = jar.get(SIGNIN_EMAIL_COOKIE)?.value;
-  const browser = parseBrowserNonce(jar.get(signInBrowserCookie())?.value);
+  const browser = browserNonceOf(jar);
   return unlessStateUnavailable(async () => ({
     signedIn: await currentUser(),
     problem: await codeProblem(search.error, email, browser),

@@ -10,8 +10,7 @@ import {
   browserCookieHeader,
   LINK_NONCE_PARAM,
   newBrowserNonce,
-  parseBrowserNonce,
-  signInBrowserCookie,
+  browserNonceOf,
   withSignInBrowser,
 } from "./sign-in-browser";
 
@@ -29,8 +28,6 @@ type Handler = (request: NextRequest) => Promise<Response>;
 export const AUTH_BODY_BYTES = 8 * 1024;
 const COOKIE_SECONDS = CODE_LIFETIME_MS / 1000;
 
-const browserOf = (request: NextRequest) => parseBrowserNonce(request.cookies.get(signInBrowserCookie())?.value);
-
 async function requestCode(request: NextRequest, post: Handler): Promise<Response> {
   const read = await readSignInForm(request);
   if (!read.ok) return jsonError(read.code, read.message);
@@ -42,7 +39,7 @@ async function requestCode(request: NextRequest, post: Handler): Promise<Respons
     const headers = admission.retryAfterSeconds ? { "Retry-After": String(admission.retryAfterSeconds) } : undefined;
     return jsonError(admission.code, admission.message, { headers });
   }
-  const nonce = browserOf(request) ?? newBrowserNonce();
+  const nonce = browserNonceOf(request.cookies) ?? newBrowserNonce();
   const rebuilt = new NextRequest(signInRequestFor(request, { ...read.form, email: admission.email }));
   const response = await withSignInBrowser(nonce, () => post(rebuilt));
   // Auth.js' response may have immutable headers (a redirect): answer a copy that sets the nonce cookie.
@@ -59,7 +56,7 @@ export async function guardAuthPost(request: NextRequest, post: Handler): Promis
 }
 
 export async function guardAuthGet(request: NextRequest, get: Handler): Promise<Response> {
-  const nonce = browserOf(request);
+  const nonce = browserNonceOf(request.cookies);
   const { pathname, searchParams } = request.nextUrl;
   const linkNonce = searchParams.get(LINK_NONCE_PARAM);
   if (pathname.endsWith("/callback/email") && linkNonce !== null && linkNonce !== nonce) {

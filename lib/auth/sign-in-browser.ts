@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash, randomBytes } from "node:crypto";
 import { globalSingleton } from "../global-singleton";
 import { secureCookies } from "./cookies";
+import type { CookieJar } from "./current-user";
 
 /**
  * A sign-in code belongs to the browser that asked for it. Asking sets a random nonce in an httpOnly
@@ -28,6 +29,10 @@ export const newBrowserNonce = (): string => randomBytes(32).toString("base64url
 /** The nonce, if `value` has the shape of one (a cookie or a link parameter). */
 export const parseBrowserNonce = (value: unknown): string | null =>
   typeof value === "string" && NONCE.test(value) ? value : null;
+
+/** The nonce of the browser a request comes from (its cookie), or null. */
+export const browserNonceOf = (jar: CookieJar): string | null =>
+  parseBrowserNonce(jar.get(signInBrowserCookie())?.value);
 
 /** What the code's record keeps of the nonce (never the nonce itself). */
 export const browserHash = (nonce: string): string => createHash("sha256").update(nonce).digest("base64url");
