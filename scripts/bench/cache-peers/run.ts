@@ -57,7 +57,6 @@ async function bundleBrisk(): Promise<void> {
 function runWorker(library: LibraryName, scenario: Scenario, url: string): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "worker.ts")], {
-      cwd: ROOT,
       env: { ...process.env, LIBRARY: library, SCENARIO: scenario, REDIS_URL: url, BRISK_BUNDLE: BUNDLE },
       stdio: ["ignore", "pipe", "pipe"],
     });
