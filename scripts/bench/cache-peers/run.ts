@@ -5,6 +5,7 @@ import path from "node:path";
 import { build } from "esbuild";
 import Redis from "ioredis";
 import { ThrowawayRedis } from "@/tests/support/redis-server";
+import { redisAnswers } from "../../services/probe";
 import { LIBRARIES, type LibraryName } from "./subjects";
 import { productValue } from "./value";
 import type { Scenario } from "./worker";
@@ -263,15 +264,27 @@ async function main(): Promise<void> {
   if (os.loadavg()[0] > 1.5) log("the machine is busy (1-min load average above 1.5): figures will be noisy");
   await bundleBrisk();
   const server = await ThrowawayRedis.start();
-  const admin = new Redis(server.url);
+  const admin = new Redis(server.url, { maxRetriesPerRequest: 1 });
+  admin.on("error", () => undefined);
   const runs = {} as Record<Scenario, Record<LibraryName, Result[]>>;
   try {
     for (const scenario of (process.env.BENCH_CACHE_SCENARIOS?.split(",") as Scenario[]) ?? SCENARIOS) {
       runs[scenario] = { brisk: [], bentocache: [], "cache-manager": [], cachified: [] };
       for (let run = 0; run < RUNS; run++) {
         for (const library of LIBRARIES) {
-          await admin.flushall();
-          const result = await runWorker(library, scenario, server.url);
+          // A shared machine may have its redis-servers stopped under us: start ours again, run again once.
+          const attempt = async () => {
+            if (!(await redisAnswers(server.url, 500))) {
+              log("the benchmark's Redis stopped answering: starting it again");
+              await server.restart();
+            }
+            await admin.flushall();
+            return runWorker(library, scenario, server.url);
+          };
+          const result = await attempt().catch((error: Error) => {
+            log(`${library} ${scenario} failed (${error.message.split("\n")[0]}): once more`);
+            return attempt();
+          });
           runs[scenario][library].push(result);
           ((rawRuns[scenario] ??= {})[library] ??= []).push(headline(scenario, result));
           log(`${scenario} ${library} #${run + 1}: ${JSON.stringify({ ...result, configuration: undefined })}`);
