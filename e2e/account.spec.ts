@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { codeIn, uniqueEmail } from "./support/test-support";
 
 test("the account page renames the shopper, and the header follows", async ({ signedIn }) => {
   const { account, header, page } = signedIn;
@@ -16,6 +17,40 @@ test("the account page renames the shopper, and the header follows", async ({ si
   await expect(page.getByRole("status").filter({ hasText: /required|at least/i })).toBeVisible();
   await page.reload();
   await expect(account.name).toHaveValue(name);
+});
+
+test("the e-mail changes only with the code sent to the new address, and signs in there", async ({
+  shop,
+  testSupport,
+}) => {
+  // A shopper of its own: the worker's signed-in shopper keeps its address for the other tests.
+  const { signIn, account, page } = shop;
+  const oldEmail = uniqueEmail("moving");
+  const newEmail = uniqueEmail("moved");
+  await signIn.signIn(oldEmail);
+  await account.rename("Moving Ada");
+  const codesBefore = (await testSupport.mails(newEmail)).length;
+  await account.askToChangeEmail(newEmail);
+  const code = codeIn(await testSupport.nextMail(newEmail, codesBefore));
+  await page.reload();
+  await expect(account.emailChangeCodeField, "the step is kept across a reload").toBeVisible();
+
+  const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+  await account.confirmEmailChange(wrong);
+  await expect(account.emailChangeStatus).toContainText("2 tries left");
+  await expect(account.email).toHaveText(oldEmail);
+
+  const noticesBefore = (await testSupport.mails(oldEmail)).length;
+  await account.confirmEmailChange(code);
+  await expect(account.emailChangeStatus).toHaveText(`Your e-mail is now ${newEmail}.`);
+  await expect(account.email).toHaveText(newEmail);
+  expect((await testSupport.nextMail(oldEmail, noticesBefore)).subject).toMatch(/e-mail address was changed/);
+
+  // The same account (its name) now signs in with the new address.
+  await account.signOutButton.click();
+  await signIn.signIn(newEmail);
+  await expect(account.email).toHaveText(newEmail);
+  await expect(account.name).toHaveValue("Moving Ada");
 });
 
 test("order history lists the shopper's orders, newest first, each opening its details", async ({

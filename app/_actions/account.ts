@@ -4,9 +4,12 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { accountNameSchema, renameAccount } from "@/lib/auth/account";
+import { confirmEmailChange, requestEmailChange } from "@/lib/auth/email-change";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { currentUser } from "@/lib/auth/current-user";
 import { deleteUserSessions } from "@/lib/auth/session-store";
+import { BRIEFLY_UNAVAILABLE } from "@/lib/http/unavailable";
+import { unlessStateUnavailable } from "@/lib/redis/state";
 import { describeIssues } from "@/lib/validation";
 
 /** The account page's server actions. Signed out, each sends the browser to /signin. */
@@ -26,6 +29,25 @@ export async function renameAction(_previous: AccountFormState, form: FormData):
   await renameAccount(user.id, input.data.name);
   revalidatePath("/", "layout");
   return { saved: true };
+}
+
+/** Where the change of e-mail stands: asking for a code, or waiting for the code sent to `email`. */
+export type EmailChangeState = { step: "ask" | "confirm"; email?: string; error?: string; changedTo?: string };
+
+/** Both steps of changing the e-mail, told apart by the form's `step`: send a code, then confirm it. */
+export async function emailChangeAction(previous: EmailChangeState, form: FormData): Promise<EmailChangeState> {
+  const { user } = await requireUser();
+  if (form.get("step") === "confirm") {
+    const result = await unlessStateUnavailable(() => confirmEmailChange(user, form.get("code")));
+    if (result === "unavailable") return { ...previous, error: BRIEFLY_UNAVAILABLE.account };
+    if (!result.ok) return { ...previous, error: result.problem };
+    revalidatePath("/account");
+    return { step: "ask", changedTo: result.email };
+  }
+  const result = await unlessStateUnavailable(() => requestEmailChange(user, form.get("email")));
+  if (result === "unavailable") return { step: "ask", error: BRIEFLY_UNAVAILABLE.account };
+  if (!result.ok) return { step: "ask", error: result.problem };
+  return { step: "confirm", email: result.email };
 }
 
 /** Deletes every session of the user (all browsers) and this browser's cookie. */

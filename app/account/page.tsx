@@ -4,8 +4,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { accountView } from "@/lib/auth/account";
 import { currentUser } from "@/lib/auth/current-user";
+import { pendingEmailChange } from "@/lib/auth/email-change";
 import { signOutEverywhereAction } from "../_actions/account";
 import { signOutAction } from "../_actions/sign-in";
+import { EmailChangeForm } from "../_components/account/email-change-form";
 import { NameForm } from "../_components/account/name-form";
 
 export const metadata: Metadata = { title: "Your account", robots: NOT_INDEXED };
@@ -17,7 +19,10 @@ const when = (iso: string) =>
 export default async function AccountPage() {
   const signedIn = await currentUser();
   if (!signedIn) redirect("/signin?callbackUrl=/account");
-  const { user, sessions } = await accountView(signedIn);
+  const [{ user, sessions }, pendingEmail] = await Promise.all([
+    accountView(signedIn),
+    pendingEmailChange(signedIn.user.id),
+  ]);
   return (
     <div className="mx-auto max-w-2xl space-y-8">
       <h1 className="text-2xl font-bold tracking-tight">Your account</h1>
@@ -28,6 +33,13 @@ export default async function AccountPage() {
           <span data-testid="account-email">{user.email}</span>
         </p>
         <NameForm name={user.name ?? ""} />
+      </section>
+      <section className="space-y-4 rounded-lg border border-stone-200 bg-white p-6">
+        <h2 className="text-lg font-semibold">Change your e-mail</h2>
+        <p className="text-sm text-stone-600">
+          We send a code to the new address; the change is made when you enter it here.
+        </p>
+        <EmailChangeForm pending={pendingEmail} />
       </section>
       <p>
         <Link href="/account/orders" className="font-medium text-brand-700 underline">

@@ -11,6 +11,7 @@ export const BRIEFLY_UNAVAILABLE = {
   signIn: "Sign-in is briefly unavailable. Please try again in a moment.",
   checkout: "Checkout is briefly unavailable; nothing was charged. Please try again in a moment.",
   orders: "Your orders are briefly unavailable. Please try again in a moment.",
+  account: "Your account is briefly unavailable. Please try again in a moment.",
 } as const;
 
 /** A route's 503 `unavailable` for `error` when it is the state Redis; any other error is thrown. */
