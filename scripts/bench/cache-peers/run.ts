@@ -57,7 +57,7 @@ async function bundleBrisk(): Promise<void> {
 
 function runWorker(library: LibraryName, scenario: Scenario, url: string): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "worker.ts")], {
+    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", path.join(__dirname, "worker.ts")], {
       env: { ...process.env, LIBRARY: library, SCENARIO: scenario, REDIS_URL: url, BRISK_BUNDLE: BUNDLE },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -218,6 +218,8 @@ ${machine().join("\n")}
   Stampede and Redis down: each library as a storefront would run it (two tiers where it has them),
   hardened for an outage (no offline queue, circuit breakers where offered). The stampede is in one process
   (Brisk's lock also holds across processes; the peers' do not).
+- The stampede and each part of Redis down (a few milliseconds each) start after a full garbage collection,
+  so that a collection owed by the set-up (1-3 ms on this machine) does not land in whichever call is timed.
 - Redis commands are counted by Redis (INFO commandstats, reset before the measurement), divided by the calls.
 - Bytes: 1,000 products written through the library; every key in Redis summed (MEMORY USAGE, SAMPLES 0:
   entries, tag data, anything else it writes), divided by 1,000; in brackets the stored string bytes.
