@@ -33,5 +33,9 @@ ${machine}
 | page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS | failed audits (any run) |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${rows.join("\n")}
+
+Pages that are \`noindex\` on purpose (the cart, search results, sign-in: nothing there belongs in a search
+index) fail Lighthouse's \`is-crawlable\` audit ("Page is blocked from indexing") by design, which is what
+keeps their SEO score below 100; every other SEO audit passes on them.
 `;
 }
