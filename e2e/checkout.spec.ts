@@ -88,6 +88,11 @@ test("sold out at the last moment: nothing is charged, the page names the line, 
     "Your cart changed since you saw it (prices or items). Please review the new summary.",
   );
   await expect(page.getByTestId("summary-total")).toHaveText("$0.00");
+  // The line says why it counts for nothing, as the total does, and where to fix it.
+  const line = page.getByTestId("summary-line");
+  await expect(line).toContainText("$0.00");
+  await expect(line.getByTestId("summary-line-problem")).toContainText("Out of stock for now.");
+  await expect(line.getByRole("link", { name: "Review your cart" })).toHaveAttribute("href", "/cart");
   // ...and placing the order anyway is refused, naming the line; nothing is charged.
   await checkout.fillCard();
   await checkout.submit();

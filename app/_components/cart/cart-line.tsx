@@ -1,15 +1,9 @@
 import Image from "next/image";
 import Link from "next/link";
-import type { CartLine, LineProblem } from "@/lib/cart/view";
+import type { CartLine } from "@/lib/cart/view";
 import { Price } from "../price";
+import { LINE_PROBLEMS } from "./line-problems";
 import { QuantityStepper } from "./quantity-stepper";
-
-const PROBLEMS: Record<LineProblem, (line: CartLine) => string> = {
-  unavailable: () => "This item is no longer sold. Remove it to check out.",
-  archived: () => "This item is no longer available. Remove it to check out.",
-  out_of_stock: () => "Out of stock for now. Remove it to check out.",
-  insufficient_stock: (line) => `Only ${line.available} left: lower the quantity to check out.`,
-};
 
 export function CartLineRow({ line, currency }: { line: CartLine; currency: string }) {
   const options = Object.entries(line.options)
@@ -46,7 +40,7 @@ export function CartLineRow({ line, currency }: { line: CartLine; currency: stri
         </div>
         {line.problem && (
           <p role="alert" className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
-            {PROBLEMS[line.problem](line)}
+            {LINE_PROBLEMS[line.problem](line)}
           </p>
         )}
         <QuantityStepper

@@ -1,8 +1,13 @@
 import type { CartView } from "@/lib/cart/view";
 import type { Totals } from "@/lib/orders/totals";
+import Link from "next/link";
+import { buyableQuantity, LINE_PROBLEMS } from "../cart/line-problems";
 import { Price } from "../price";
 
-/** The lines and totals the shopper agrees to pay. */
+/**
+ * The lines and totals the shopper agrees to pay. A line that cannot be bought as it stands (sold out
+ * since the cart was filled) shows what it counts for, as the subtotal does, and what to do about it.
+ */
 export function OrderSummary({ summary }: { summary: Totals & { cart: CartView } }) {
   const { cart } = summary;
   const rows: [string, number][] = [
@@ -15,11 +20,21 @@ export function OrderSummary({ summary }: { summary: Totals & { cart: CartView }
       <h2 className="mb-3 text-lg font-semibold">Order summary</h2>
       <ul className="divide-y divide-stone-100 text-sm">
         {cart.lines.map((line) => (
-          <li key={line.variantId} className="flex justify-between gap-4 py-2" data-testid="summary-line">
-            <span>
-              {line.name} {line.sku && <span className="text-stone-500">({line.sku})</span>} × {line.quantity}
-            </span>
-            <Price cents={line.unitPriceCents * line.quantity} currency={cart.currency} />
+          <li key={line.variantId} className="py-2" data-testid="summary-line">
+            <div className="flex justify-between gap-4">
+              <span>
+                {line.name} {line.sku && <span className="text-stone-500">({line.sku})</span>} × {line.quantity}
+              </span>
+              <Price cents={line.unitPriceCents * buyableQuantity(line)} currency={cart.currency} />
+            </div>
+            {line.problem && (
+              <p className="mt-1 text-amber-900" data-testid="summary-line-problem">
+                {LINE_PROBLEMS[line.problem](line)}{" "}
+                <Link href="/cart" className="font-medium underline">
+                  Review your cart
+                </Link>
+              </p>
+            )}
           </li>
         ))}
       </ul>
