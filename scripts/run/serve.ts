@@ -28,11 +28,15 @@ function mailBanner(origin: string, extra: Record<string, string>): string {
 }
 
 /**
- * The environment `npm start` / `npm run dev` pass to Next: the shell's, less TEST_SUPPORT_TOKEN. The
- * test-support API is for test servers that a suite starts itself (playwright.config.ts, `npm test`) or a
- * staging `next start` set up on purpose; `npm start` never turns it on, whatever the shell holds.
+ * The environment `npm start` / `npm run dev` pass to Next: the shell's, less TEST_SUPPORT_TOKEN unless the
+ * command asks for the test-support API by name (`npm start -- --test-support`: a staging server that a QA
+ * suite drives through BASE_URL). A token that merely sits in the shell never turns it on.
  */
-export function serverEnv<Source extends Record<string, string | undefined>>(source: Source): Source {
+export function serverEnv<Source extends Record<string, string | undefined>>(
+  source: Source,
+  testSupport = false,
+): Source {
+  if (testSupport) return source;
   // Empty rather than absent: an empty variable is unset (lib/env.ts), and Next's .env loading keeps it.
   return { ...source, TEST_SUPPORT_TOKEN: "" };
 }
@@ -42,11 +46,13 @@ export async function serve(mode: "start" | "dev"): Promise<void> {
   await closeRedisClients();
   const origin = localOrigin(env);
   const mail = mailEnv();
-  if (process.env.TEST_SUPPORT_TOKEN)
-    log("TEST_SUPPORT_TOKEN is ignored: npm start never turns on the test-support API");
+  const testSupport = process.argv.includes("--test-support");
+  if (testSupport && !env.TEST_SUPPORT_TOKEN) throw new Error("--test-support needs TEST_SUPPORT_TOKEN set");
+  if (testSupport) log("the test-support API is on (--test-support): for a staging server, never a public one");
+  else if (process.env.TEST_SUPPORT_TOKEN) log("TEST_SUPPORT_TOKEN is ignored without --test-support");
   const child = spawn("npx", ["next", mode, "-H", env.HOST, "-p", String(env.PORT)], {
     stdio: "inherit",
-    env: { ...serverEnv(process.env), NEXT_TELEMETRY_DISABLED: "1", AUTH_URL: env.AUTH_URL, ...mail },
+    env: { ...serverEnv(process.env, testSupport), NEXT_TELEMETRY_DISABLED: "1", AUTH_URL: env.AUTH_URL, ...mail },
   });
   log(`Brisk is starting at ${origin} (Ctrl+C stops it; npm run services:stop stops PostgreSQL and Redis)`);
   log(mailBanner(origin, mail));
