@@ -24,7 +24,7 @@ test("the e-mail changes only with the code sent to the new address, and signs i
   testSupport,
 }) => {
   // A shopper of its own: the worker's signed-in shopper keeps its address for the other tests.
-  const { signIn, account, page } = shop;
+  const { signIn, account, header, page } = shop;
   const oldEmail = uniqueEmail("moving");
   const newEmail = uniqueEmail("moved");
   await signIn.signIn(oldEmail);
@@ -48,6 +48,7 @@ test("the e-mail changes only with the code sent to the new address, and signs i
 
   // The same account (its name) now signs in with the new address.
   await account.signOutButton.click();
+  await header.expectSignedOut();
   await signIn.signIn(newEmail);
   await expect(account.email).toHaveText(newEmail);
   await expect(account.name).toHaveValue("Moving Ada");

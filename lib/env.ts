@@ -89,7 +89,7 @@ const variables = z.object({
   /**
    * Turns the test-support API on (app/api/test-support: read captured mail, claim a product with known
    * stock), for the bearer of this token only. Unset: every test-support path is a 404. Test servers only:
-   * never set it in production (`npm start` refuses it).
+   * never set it in production (`npm start` passes it on only with `--test-support`).
    */
   TEST_SUPPORT_TOKEN: z
     .string()

@@ -31,23 +31,39 @@ export async function renameAction(_previous: AccountFormState, form: FormData):
   return { saved: true };
 }
 
-/** Where the change of e-mail stands: asking for a code, or waiting for the code sent to `email`. */
-export type EmailChangeState = { step: "ask" | "confirm"; email?: string; error?: string; changedTo?: string };
+/**
+ * Where the change of e-mail stands: asking for a code (`typed`: the address last typed, kept after an
+ * error), or waiting for the code sent to `email`.
+ */
+export type EmailChangeState = {
+  step: "ask" | "confirm";
+  email?: string;
+  typed?: string;
+  error?: string;
+  changedTo?: string;
+};
 
 /** Both steps of changing the e-mail, told apart by the form's `step`: send a code, then confirm it. */
 export async function emailChangeAction(previous: EmailChangeState, form: FormData): Promise<EmailChangeState> {
-  const { user } = await requireUser();
-  if (form.get("step") === "confirm") {
-    const result = await unlessStateUnavailable(() => confirmEmailChange(user, form.get("code")));
-    if (result === "unavailable") return { ...previous, error: BRIEFLY_UNAVAILABLE.account };
-    if (!result.ok) return { ...previous, error: result.problem };
-    revalidatePath("/account");
-    return { step: "ask", changedTo: result.email };
-  }
-  const result = await unlessStateUnavailable(() => requestEmailChange(user, form.get("email")));
-  if (result === "unavailable") return { step: "ask", error: BRIEFLY_UNAVAILABLE.account };
-  if (!result.ok) return { step: "ask", error: result.problem };
-  return { step: "confirm", email: result.email };
+  const confirming = form.get("step") === "confirm";
+  const typed = String(form.get("email") ?? "");
+  const answer = await unlessStateUnavailable(async (): Promise<EmailChangeState> => {
+    const signedIn = await requireUser();
+    if (confirming) {
+      const result = await confirmEmailChange(signedIn, form.get("code"));
+      if (result.ok) {
+        revalidatePath("/account");
+        return { step: "ask", changedTo: result.email };
+      }
+      return result.askAgain ? { step: "ask", error: result.problem } : { ...previous, error: result.problem };
+    }
+    const result = await requestEmailChange(signedIn, typed);
+    return result.ok ? { step: "confirm", email: result.email } : { step: "ask", typed, error: result.problem };
+  });
+  if (answer !== "unavailable") return answer;
+  return confirming
+    ? { ...previous, error: BRIEFLY_UNAVAILABLE.account }
+    : { step: "ask", typed, error: BRIEFLY_UNAVAILABLE.account };
 }
 
 /** Deletes every session of the user (all browsers) and this browser's cookie. */

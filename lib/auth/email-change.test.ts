@@ -5,10 +5,12 @@ import { readDevMailbox } from "../mail/dev-mailbox";
 import { awaitReady, closeRedisClients, redisClient } from "../redis/clients";
 import {
   CHANGE_LIFETIME_MS,
-  CODES_PER_DAY,
+  CODES_PER_ACCOUNT_DAY,
+  CODES_PER_ADDRESS_DAY,
   confirmEmailChange,
   MAX_WRONG_TRIES,
   pendingEmailChange,
+  RECENT_SIGN_IN_MS,
   requestEmailChange,
 } from "./email-change";
 import { authKeys } from "./keys";
@@ -17,8 +19,10 @@ import { authKeys } from "./keys";
 
 const address = () => `shopper-${randomUUID()}@example.com`;
 
-async function newUser() {
-  return db.user.create({ data: { email: address(), name: "Ada" }, select: { id: true, email: true } });
+/** A user signed in `signedInAgoMs` ago, as the account page hands it over. */
+async function newUser(signedInAgoMs = 0) {
+  const user = await db.user.create({ data: { email: address(), name: "Ada" }, select: { id: true, email: true } });
+  return { ...user, user, session: { createdAt: new Date(Date.now() - signedInAgoMs) } };
 }
 
 async function codeSentTo(email: string): Promise<string> {
@@ -59,7 +63,10 @@ describe("changing the e-mail of an account", () => {
     expect(notice.text).toContain(newEmail);
 
     // The code works once.
-    expect(await confirmEmailChange({ ...user, email: newEmail }, code)).toMatchObject({ ok: false });
+    expect(await confirmEmailChange({ user: { ...user.user, email: newEmail } }, code)).toMatchObject({
+      ok: false,
+      askAgain: true,
+    });
   });
 
   it(`kills the code after ${MAX_WRONG_TRIES} wrong tries, and the right code then fails too`, async () => {
@@ -69,12 +76,13 @@ describe("changing the e-mail of an account", () => {
     const code = await codeSentTo(newEmail);
     for (let left = MAX_WRONG_TRIES - 1; left > 0; left--) {
       const result = await confirmEmailChange(user, wrongCodeFor(code));
-      expect(result).toEqual({ ok: false, problem: expect.stringContaining(`${left} tries left`) });
+      expect(result).toEqual({ ok: false, problem: expect.stringContaining(`${left} tries left`), askAgain: false });
     }
     expect(await confirmEmailChange(user, wrongCodeFor(code))).toMatchObject({ ok: false });
     expect(await confirmEmailChange(user, code)).toEqual({
       ok: false,
       problem: expect.stringMatching(/no longer works|expired/),
+      askAgain: true,
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
   });
@@ -109,7 +117,7 @@ describe("changing the e-mail of an account", () => {
     const other = await newUser();
     expect(await requestEmailChange(user, other.email)).toEqual({ ok: true, email: other.email });
     const result = await confirmEmailChange(user, await codeSentTo(other.email));
-    expect(result).toEqual({ ok: false, problem: expect.stringMatching(/another account/) });
+    expect(result).toEqual({ ok: false, problem: expect.stringMatching(/another account/), askAgain: true });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
   });
 
@@ -122,12 +130,39 @@ describe("changing the e-mail of an account", () => {
     expect(await confirmEmailChange(user, "123456")).toMatchObject({ ok: false });
   });
 
-  it(`sends at most ${CODES_PER_DAY} codes a day per account`, async () => {
+  it(`sends at most ${CODES_PER_ACCOUNT_DAY} codes a day per account`, async () => {
     const user = await newUser();
-    for (let i = 0; i < CODES_PER_DAY; i++)
+    for (let i = 0; i < CODES_PER_ACCOUNT_DAY; i++)
       expect(await requestEmailChange(user, address())).toMatchObject({ ok: true });
     const refused = address();
     expect(await requestEmailChange(user, refused)).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
     expect(await readDevMailbox(refused)).toEqual([]);
+  });
+
+  it(`sends at most ${CODES_PER_ADDRESS_DAY} codes a day to one address, from all accounts together`, async () => {
+    const target = address();
+    for (let i = 0; i < CODES_PER_ADDRESS_DAY; i++)
+      expect(await requestEmailChange(await newUser(), target)).toMatchObject({ ok: true });
+    expect(await requestEmailChange(await newUser(), target)).toMatchObject({ ok: false });
+    expect(await readDevMailbox(target)).toHaveLength(CODES_PER_ADDRESS_DAY);
+  });
+
+  it("asks for a recent sign-in: a session older than the hour cannot start a change", async () => {
+    const user = await newUser(RECENT_SIGN_IN_MS + 60_000);
+    const newEmail = address();
+    expect(await requestEmailChange(user, newEmail)).toMatchObject({ ok: false, signInAgain: true });
+    expect(await pendingEmailChange(user.id)).toBeNull();
+    expect(await readDevMailbox(newEmail)).toEqual([]);
+  });
+
+  it("keeps the code out of Redis: the stored hash is keyed, and the hash expires with the code", async () => {
+    const user = await newUser();
+    const newEmail = address();
+    await requestEmailChange(user, newEmail);
+    const code = await codeSentTo(newEmail);
+    const stored = await redisClient("state").hgetall(authKeys.emailChange(user.id));
+    expect(Object.keys(stored).sort()).toEqual(["code", "email", "salt", "tries"]);
+    expect(JSON.stringify(stored)).not.toContain(code);
+    expect(await redisClient("state").pttl(authKeys.emailChange(user.id))).toBeGreaterThan(0);
   });
 });

@@ -12,6 +12,6 @@ export const authKeys = {
   verificationBrowser: (email: string, browser: string) => prefixed(`vt:{e:${email}}:browser:${browser}`),
   /** Every wrong try at an e-mail's codes in the last 24 hours (sorted set by time): the guessing budget. */
   verificationWrongTries: (email: string) => prefixed(`vt:{e:${email}}:wrong`),
-  /** A user's pending change of e-mail (hash `email`, `code`, `tries`), expiring with its code. */
+  /** A user's pending change of e-mail (hash `email`, `salt`, `code`: its HMAC, `tries`), expiring with its code. */
   emailChange: (userId: string) => prefixed(`email-change:{u:${userId}}`),
 };

@@ -1,5 +1,5 @@
 /**
- * A pending change of e-mail, one hash per user (`email`, `code`: a hash of the code, `tries`). Checking a
+ * A pending change of e-mail, one hash per user (`email`, `salt`, `code`: an HMAC of the code, `tries`). Checking a
  * code and counting a wrong one is one script, so two tries at once cannot both pass or both miss the count.
  * KEYS: the pending change. ARGV: the hash of the code tried, wrong tries allowed per code.
  * Returns {"changed", email}, {"wrong", tries left}, or {"none"} (no pending change, or its code is dead).
