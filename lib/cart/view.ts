@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { getVariant } from "../catalog/queries";
 import type { VariantWithProduct } from "../catalog/types";
 import { isForSale, stockForSale } from "../catalog/variants";
+import { buyableQuantity } from "./buyable";
 import { MAX_QUANTITY_PER_LINE } from "./store";
 
 /**
@@ -75,10 +76,7 @@ export async function priceCart(
     .map(([variantId, quantity], index) => lineFor(variantId, quantity, variants[index]))
     .sort((a, b) => a.name.localeCompare(b.name) || (a.sku ?? "").localeCompare(b.sku ?? ""));
   const currency = variants.find((variant) => variant)?.product.currency ?? DEFAULT_CURRENCY;
-  const subtotalCents = lines.reduce(
-    (sum, line) => sum + line.unitPriceCents * Math.min(line.quantity, line.available),
-    0,
-  );
+  const subtotalCents = lines.reduce((sum, line) => sum + line.unitPriceCents * buyableQuantity(line), 0);
   const fingerprint = createHash("sha256")
     .update(JSON.stringify([currency, lines.map((l) => [l.variantId, l.quantity, l.unitPriceCents, l.problem ?? ""])]))
     .digest("base64url")

@@ -7,6 +7,3 @@ export const LINE_PROBLEMS: Record<LineProblem, (line: CartLine) => string> = {
   out_of_stock: () => "Out of stock for now. Remove it to check out.",
   insufficient_stock: (line) => `Only ${line.available} left: lower the quantity to check out.`,
 };
-
-/** How many of the line can be bought now: what the subtotal counts. */
-export const buyableQuantity = (line: CartLine) => Math.min(line.quantity, line.available);

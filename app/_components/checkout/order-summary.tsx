@@ -1,7 +1,8 @@
 import type { CartView } from "@/lib/cart/view";
 import type { Totals } from "@/lib/orders/totals";
 import Link from "next/link";
-import { buyableQuantity, LINE_PROBLEMS } from "../cart/line-problems";
+import { buyableQuantity } from "@/lib/cart/buyable";
+import { LINE_PROBLEMS } from "../cart/line-problems";
 import { Price } from "../price";
 
 /**
@@ -24,6 +25,7 @@ export function OrderSummary({ summary }: { summary: Totals & { cart: CartView }
             <div className="flex justify-between gap-4">
               <span>
                 {line.name} {line.sku && <span className="text-stone-500">({line.sku})</span>} × {line.quantity}
+                {buyableQuantity(line) < line.quantity && ` (${buyableQuantity(line)} available)`}
               </span>
               <Price cents={line.unitPriceCents * buyableQuantity(line)} currency={cart.currency} />
             </div>
