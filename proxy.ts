@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from "./lib/auth/cookies";
 import { jsonError } from "./lib/http/errors";
 import { isMalformedPath } from "./lib/http/malformed-path";
+import { isPageLoad } from "./lib/http/page-load";
 import { newNonce, pageCsp } from "./lib/http/security-headers";
 
 /**
@@ -16,7 +17,8 @@ import { newNonce, pageCsp } from "./lib/http/security-headers";
  * - Signed out, `/account*` answers an HTTP redirect to /signin (a real 3xx, not a streamed meta refresh).
  *   Only the cookie's absence is checked; a cookie whose session is gone is sent to /signin by the page.
  * - A session cookie is sent again with a fresh 30-day lifetime, as the session's own expiry slides in
- *   Redis when pages read it (lib/auth/current-user.ts), so an active shopper's cookie never runs out first.
+ *   Redis when pages read it (lib/auth/current-user.ts), so an active shopper's cookie never runs out first;
+ *   only on a page load (lib/http/page-load.ts): a prefetch could bring it back after a sign-out cleared it.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -44,8 +46,9 @@ export function proxy(request: NextRequest) {
   const init = { request: { headers: requestHeaders } };
   const response = malformed ? NextResponse.rewrite(malformed, init) : NextResponse.next(init);
   response.headers.set("Content-Security-Policy", csp);
-  // GETs only: a POST may be a server action that signs out, and must not get the cookie back.
-  if (!malformed && cookie && request.method === "GET")
+  // On a page load only: a POST may be a server action that signs out, and a fetch by the page's router (a
+  // prefetch) may still be in flight when the sign-out has cleared the cookie; neither may bring it back.
+  if (!malformed && cookie && request.method === "GET" && isPageLoad(request.headers))
     response.cookies.set(cookie.name, cookie.value, { ...sessionCookieOptions(), maxAge: SESSION_MAX_AGE_SECONDS });
   return response;
 }

@@ -171,6 +171,11 @@ describe("who sees the account", () => {
     expect(cookie).toContain(`authjs.session-token=${shopper.sessionToken}`);
     expect(cookie).toMatch(/Max-Age=2592000/);
     expect(cookie).toMatch(/HttpOnly/i);
+    // Not on a fetch by the page's router (a prefetch): one still in flight when the shopper signs out
+    // would bring the cookie back.
+    const router = { rsc: "1", "next-router-prefetch": "1", "sec-fetch-dest": "empty", "sec-fetch-mode": "cors" };
+    const prefetch = await shopper.fetch("/", { headers: router });
+    expect(prefetch.headers.getSetCookie().some((line) => line.startsWith("authjs.session-token="))).toBe(false);
   });
 
   it("sign out everywhere ends every session of the user and leaves no session key", async () => {
