@@ -1,8 +1,6 @@
-import type { CartLine } from "./view";
-
 /**
- * How many of a line can be bought now: what the subtotal counts for it. Pure (no server imports), so the
- * checkout summary in the browser computes it as the server does.
+ * How many of a cart line can be bought now: what the subtotal counts for it. Pure (no imports), so the
+ * checkout summary in the browser counts a line as lib/cart/view.ts does on the server.
  */
-export const buyableQuantity = (line: Pick<CartLine, "quantity" | "available">) =>
+export const buyableQuantity = (line: { quantity: number; available: number }) =>
   Math.min(line.quantity, line.available);
