@@ -53,6 +53,9 @@ test("the shopper's pages pass axe: cart, sign-in, account, checkout, order", as
 });
 
 test("the error page passes axe: a store whose database is unreachable", async ({ page }) => {
+  // It starts a `next start` of its own, which takes longer than a test's 30 s on a busy 2-core machine
+  // (it did once in fifteen runs); the bound only catches a hang.
+  test.setTimeout(90_000);
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const database = new URL(testEnv().DATABASE_URL);
