@@ -31,7 +31,10 @@ export class AppServer {
     const server = new AppServer(`http://127.0.0.1:${port}`, child);
     await waitFor(
       async () => {
-        const health = await fetch(`${server.origin}/api/health`).catch(() => null);
+        // Bounded, so a server that accepts but never answers cannot hold the wait past its deadline.
+        const health = await fetch(`${server.origin}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(
+          () => null,
+        );
         return health !== null && ready(health);
       },
       60_000,
@@ -45,11 +48,17 @@ export class AppServer {
     return this.child.pid!;
   }
 
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+  /**
+   * SIGTERM, then SIGKILL if the server has not exited after `graceMs`: `next start` waits for its open
+   * connections to close, and a browser may keep one open as long as its page lives.
+   */
+  async stop(graceMs = 10_000): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once("exit", resolve));
     this.child.kill("SIGTERM");
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), graceMs);
     await exited;
+    clearTimeout(timer);
   }
 }
 
