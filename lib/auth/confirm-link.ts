@@ -1,6 +1,7 @@
 import { env } from "../env";
 import { safeCallbackUrl } from "./callback-url";
 import { emailSchema } from "./email";
+import { isOneTimeCode } from "./one-time-code";
 import { LINK_NONCE_PARAM, parseBrowserNonce } from "./sign-in-browser";
 
 /**
@@ -12,7 +13,7 @@ export function confirmedLink(fields: { get(name: string): unknown }): { nonce: 
   const email = emailSchema.safeParse(fields.get("email"));
   const nonce = parseBrowserNonce(fields.get(LINK_NONCE_PARAM));
   const token = fields.get("token");
-  if (!email.success || !nonce || typeof token !== "string" || !/^\d{6}$/.test(token)) return null;
+  if (!email.success || !nonce || !isOneTimeCode(token)) return null;
   const callback = new URL("/api/auth/callback/email", env.AUTH_URL);
   callback.search = new URLSearchParams({
     callbackUrl: safeCallbackUrl(fields.get("callbackUrl")),

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { env } from "../env";
 import { hitRateLimit } from "../http/rate-limit";
@@ -8,6 +8,7 @@ import { withStateRedis } from "../redis/state";
 import { emailSchema } from "./email";
 import { emailChangedMail, emailChangeCodeMail } from "./email-change-mail";
 import { authKeys } from "./keys";
+import { isOneTimeCode, newOneTimeCode } from "./one-time-code";
 
 /**
  * Changing a signed-in user's e-mail: a 6-digit code goes to the new address, and only that code moves the
@@ -66,7 +67,7 @@ export async function requestEmailChange({ user, session }: Owner, newEmail: unk
     }
   }
 
-  const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+  const code = newOneTimeCode();
   const salt = randomBytes(16).toString("base64url");
   const key = authKeys.emailChange(user.id);
   await withStateRedis((redis) =>
@@ -102,7 +103,7 @@ export async function confirmEmailChange({ user }: Pick<Owner, "user">, code: un
     const problem = "No change of e-mail is waiting, or its code has expired: ask for a new code.";
     return { ok: false, problem, askAgain: true };
   }
-  if (!/^\d{6}$/.test(given)) return { ok: false, problem: "The code is the 6 digits from the mail.", askAgain: false };
+  if (!isOneTimeCode(given)) return { ok: false, problem: "The code is the 6 digits from the mail.", askAgain: false };
 
   const [outcome, detail] = (await withStateRedis((redis) =>
     redis.eval(EMAIL_CHANGE_USE_LUA, 1, key, codeHash(salt, given), MAX_WRONG_TRIES),

@@ -1,9 +1,9 @@
-import { randomInt } from "node:crypto";
 import GitHub from "next-auth/providers/github";
 import { env, type Env } from "../env";
 import { CODE_LIFETIME_MS } from "./code-store";
 import { mailDelivery } from "../mail/delivery";
 import { sendMail } from "../mail/send";
+import { newOneTimeCode } from "./one-time-code";
 import { currentBrowserNonce } from "./sign-in-browser";
 import { signInLink, signInMail } from "./sign-in-mail";
 
@@ -20,7 +20,7 @@ function emailProvider(source: Env) {
     from: source.EMAIL_FROM,
     maxAge: CODE_LIFETIME_MS / 1000,
     options: {},
-    generateVerificationToken: () => String(randomInt(0, 1_000_000)).padStart(6, "0"),
+    generateVerificationToken: newOneTimeCode,
     sendVerificationRequest: async ({ identifier, url, token }: { identifier: string; url: string; token: string }) =>
       sendMail(signInMail(identifier, token, signInLink(url, currentBrowserNonce()))),
   };
