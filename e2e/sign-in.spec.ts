@@ -3,6 +3,7 @@ import { scanKeys } from "../lib/redis/scan";
 import { TEST_KEY_PREFIX, testEnv } from "../scripts/run/test-env";
 import { expect, pagesOf, test } from "./fixtures";
 import { uniqueEmail } from "./support/test-support";
+import { wrongCodeFor } from "../tests/support/codes";
 
 test("a guest's cart merges on sign-in, follows the user to a second browser, and sign out everywhere ends both", async ({
   shop,
@@ -60,7 +61,7 @@ test("a wrong code is refused with the tries left, and the right one still signs
   const { signIn, header, page } = shop;
   const email = uniqueEmail("wrong-code");
   const { code } = await signIn.askForCode(email);
-  const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+  const wrong = wrongCodeFor(code);
   await signIn.enterCode(wrong);
   await expect(page).toHaveURL(/\/signin\?.*error=Verification/);
   await expect(signIn.problem).toHaveText("That code is wrong or has expired. 2 tries left.");

@@ -13,6 +13,7 @@ import {
   RECENT_SIGN_IN_MS,
   requestEmailChange,
 } from "./email-change";
+import { wrongCodeFor } from "@/tests/support/codes";
 import { authKeys } from "./keys";
 
 // Against the real test PostgreSQL and Redis; codes are read from the dev mailbox, as a shopper reads mail.
@@ -31,8 +32,6 @@ async function codeSentTo(email: string): Promise<string> {
   if (!code) throw new Error(`no code in the mail to ${email}`);
   return code;
 }
-
-const wrongCodeFor = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
 beforeAll(() => awaitReady("state"));
 afterAll(async () => {

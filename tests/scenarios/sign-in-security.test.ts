@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { awaitReady, closeRedisClients, redisClient } from "@/lib/redis/clients";
 import { AppServer } from "@/tests/support/app-server";
 import { BrowserClient } from "@/tests/support/browser-client";
+import { wrongCodeFor } from "@/tests/support/codes";
 import { freePort } from "@/tests/support/ports";
 
 // Attacks on sign-in, over HTTP against a real `next start` (dev mailbox on, one trusted proxy hop).
@@ -25,7 +26,6 @@ const mailsTo = async (address: string) =>
       mails: unknown[];
     }
   ).mails;
-const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
 beforeAll(async () => {
   await awaitReady("state");
@@ -111,7 +111,7 @@ describe("a stranger cannot stop the owner from using a code already received", 
     for (let i = 0; i <= SIGNIN_PER_EMAIL.limit && status !== 429; i++)
       status = (await stranger.requestCode(address)).status;
     expect(status).toBe(429);
-    for (let i = 0; i < MAX_WRONG_TRIES + 2; i++) await stranger.submitCode(address, wrongCode(code));
+    for (let i = 0; i < MAX_WRONG_TRIES + 2; i++) await stranger.submitCode(address, wrongCodeFor(code));
     // The owner's own code, typed into a stranger's browser, is a wrong try there too.
     expect((await stranger.submitCode(address, code)).headers.get("location")).toMatch(/error=Verification/);
 
@@ -153,7 +153,7 @@ describe("the guessing budget of an e-mail", () => {
       }
       expect((await guesser.requestCode(address)).status).toBe(302);
       const { code } = await guesser.latestMail(address);
-      for (let i = 0; i < MAX_WRONG_TRIES; i++) await guesser.submitCode(address, wrongCode(code));
+      for (let i = 0; i < MAX_WRONG_TRIES; i++) await guesser.submitCode(address, wrongCodeFor(code));
       expect((await guesser.submitCode(address, code)).headers.get("location")).toMatch(/error=Verification/);
     }
     // The right code after its browser's code died is checked against nothing: it counts nowhere.
