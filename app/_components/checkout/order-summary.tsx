@@ -20,25 +20,28 @@ export function OrderSummary({ summary }: { summary: Totals & { cart: CartView }
     <section aria-label="Order summary" className="rounded-lg border border-stone-200 bg-white p-5">
       <h2 className="mb-3 text-lg font-semibold">Order summary</h2>
       <ul className="divide-y divide-stone-100 text-sm">
-        {cart.lines.map((line) => (
-          <li key={line.variantId} className="py-2" data-testid="summary-line">
-            <div className="flex justify-between gap-4">
-              <span>
-                {line.name} {line.sku && <span className="text-stone-500">({line.sku})</span>} × {line.quantity}
-                {buyableQuantity(line) < line.quantity && ` (${buyableQuantity(line)} available)`}
-              </span>
-              <Price cents={line.unitPriceCents * buyableQuantity(line)} currency={cart.currency} />
-            </div>
-            {line.problem && (
-              <p className="mt-1 text-amber-900" data-testid="summary-line-problem">
-                {LINE_PROBLEMS[line.problem](line)}{" "}
-                <Link href="/cart" className="font-medium underline">
-                  Review your cart
-                </Link>
-              </p>
-            )}
-          </li>
-        ))}
+        {cart.lines.map((line) => {
+          const buyable = buyableQuantity(line);
+          return (
+            <li key={line.variantId} className="py-2" data-testid="summary-line">
+              <div className="flex justify-between gap-4">
+                <span>
+                  {line.name} {line.sku && <span className="text-stone-500">({line.sku})</span>} × {line.quantity}
+                  {buyable < line.quantity && ` (${buyable} available)`}
+                </span>
+                <Price cents={line.unitPriceCents * buyable} currency={cart.currency} />
+              </div>
+              {line.problem && (
+                <p className="mt-1 text-amber-900" data-testid="summary-line-problem">
+                  {LINE_PROBLEMS[line.problem](line)}{" "}
+                  <Link href="/cart" className="font-medium underline">
+                    Review your cart
+                  </Link>
+                </p>
+              )}
+            </li>
+          );
+        })}
       </ul>
       <dl className="mt-3 space-y-1 text-sm">
         {rows.map(([label, cents]) => (
