@@ -5,6 +5,7 @@ import nextTypescript from "eslint-config-next/typescript";
 // The direction of imports (docs/architecture.md): app → lib/shop → domains → infrastructure.
 const infrastructure = [
   "lib/cache",
+  "lib/page-cache",
   "lib/redis",
   "lib/http",
   "lib/mail",

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { LOCAL_ORIGIN } from "./lib/env";
 import { IMAGE_CSP, isHttps, securityHeaderRules } from "./lib/http/security-headers";
@@ -6,6 +7,10 @@ const nextConfig: NextConfig = {
   // ioredis, pg and Prisma stay plain Node modules on the server (never bundled, never on the Edge).
   serverExternalPackages: ["ioredis", "pg", "@prisma/adapter-pg", "sharp", "prom-client"],
   poweredByHeader: false,
+  // The route cache lives in Redis, shared by every instance and invalidated with the data (lib/page-cache);
+  // no copy in this process's memory that an invalidation could miss. Compiled by `npm run build`.
+  cacheHandler: path.resolve("lib/generated/page-cache-handler.cjs"),
+  cacheMaxMemorySize: 0,
   // Security headers on every response (pages get their nonce CSP from proxy.ts). Next.js bakes them into the
   // build: AUTH_URL (as lib/env.ts reads it, "" is unset) must be the public origin when `next build` runs.
   headers: async () => securityHeaderRules({ https: isHttps(process.env.AUTH_URL || LOCAL_ORIGIN) }),

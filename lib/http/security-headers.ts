@@ -43,9 +43,13 @@ export function newNonce(): string {
  * `<style>` elements (`'unsafe-inline'` in style-src), which is how Turbopack's dev server and overlay load CSS.
  */
 export function pageCsp(nonce: string, { dev = false }: { dev?: boolean } = {}): string {
+  return policyWith(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`, dev);
+}
+
+function policyWith(scriptSrc: string, dev: boolean): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    scriptSrc,
     `style-src 'self'${dev ? " 'unsafe-inline'" : ""}`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -91,4 +95,15 @@ export function securityHeaderRules({ https }: { https: boolean }): { source: st
       headers: [{ key: "Content-Security-Policy", value: RESOURCE_CSP }],
     })),
   ];
+}
+
+/**
+ * The policy of a page served from the route cache (lib/page-cache): rendered once for everyone, so its
+ * scripts carry no nonce. Its inline scripts (the RSC payload, React's streaming scripts) are allowed by
+ * their sha256, computed from the stored HTML; the framework chunks are `<script src>` from `'self'`. An
+ * injected inline script matches no hash and does not run. The rest is {@link pageCsp}'s.
+ */
+export function cachedPageCsp(scriptHashes: readonly string[]): string {
+  const hashes = scriptHashes.map((hash) => ` 'sha256-${hash}'`).join("");
+  return policyWith(`script-src 'self'${hashes}`, false);
 }

@@ -8,7 +8,7 @@ import { log, run } from "../services/shell";
  * of the build, kept inside `.next` (so deleting `.next` forces a build). A second `npm start` skips it.
  */
 
-const INPUT_DIRS = ["app", "lib", "public", "prisma"];
+const INPUT_DIRS = ["app", "lib", "public", "prisma", "scripts/build"];
 // Every top-level source and config file (next.config.ts, proxy.ts, instrumentation.ts, package.json, …), but
 // next-env.d.ts, which next build writes itself.
 const TOP_LEVEL = /^(?!next-env\.d\.ts$)[^.][^/]*\.(ts|mjs|js|json)$/;
@@ -45,7 +45,7 @@ export function buildIfChanged(): void {
     log("the build is up to date");
     return;
   }
-  log("sources changed since the last build: running next build");
-  run("npx", ["next", "build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  log("sources changed since the last build: running npm run build");
+  run("npm", ["run", "build", "--silent"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   writeFileSync(stampFile, current);
 }

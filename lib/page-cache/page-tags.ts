@@ -1,0 +1,27 @@
+import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-async-storage.external";
+
+/**
+ * Tags the page being rendered for the route cache with the tags of the data it read, so that the same
+ * invalidation that makes the data stale (lib/cache's `invalidateTags`) makes the page stale too: one tag
+ * system, no list of which page shows what kept by hand. Next.js collects a render's tags this way for
+ * `fetch(…, { next: { tags } })` and `unstable_cache`; lib/cache is neither, so its reads add their tags to
+ * the same collection. Outside a render for the route cache (a route handler, a per-request page) there
+ * is nothing to tag and this does nothing.
+ */
+export function tagRenderedPage(tags: readonly string[]): void {
+  if (tags.length === 0) return;
+  const store = workUnitAsyncStorage.getStore();
+  if (!store) return;
+  switch (store.type) {
+    case "prerender":
+    case "prerender-legacy":
+    case "prerender-runtime":
+    case "prerender-client": {
+      const collected = (store.tags ??= []);
+      for (const tag of tags) if (!collected.includes(tag)) collected.push(tag);
+      return;
+    }
+    default:
+      return;
+  }
+}
