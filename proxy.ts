@@ -4,6 +4,7 @@ import { jsonError } from "./lib/http/errors";
 import { isMalformedPath } from "./lib/http/malformed-path";
 import { isPageLoad } from "./lib/http/page-load";
 import { newNonce, pageCsp } from "./lib/http/security-headers";
+import { HOME_ROUTE, isCachedPagePath } from "./lib/page-cache/cached-paths";
 
 /**
  * Runs before every page, and before /api and /media paths only when they contain a `%` (see `config`).
@@ -11,9 +12,13 @@ import { newNonce, pageCsp } from "./lib/http/security-headers";
  * - A path with a malformed percent-encoding (`/products/%`) would make Next.js fail with a bare 500 before
  *   any page or route handler runs (lib/http/malformed-path.ts): under /api it is a 400 `invalid_input` in
  *   the JSON error shape, elsewhere the site's 404 page.
- * - Every page gets its Content-Security-Policy with a nonce of its own (lib/http/security-headers.ts). The
- *   policy goes on the request too: Next.js reads the nonce there and sets it on the scripts it renders.
+ * - Every page rendered per request gets its Content-Security-Policy with a nonce of its own
+ *   (lib/http/security-headers.ts). The policy goes on the request too: Next.js reads the nonce there and sets
+ *   it on the scripts it renders. Pages served from the route cache (home, product pages:
+ *   lib/page-cache/cached-paths.ts) are the same for everyone and carry no nonce: their policy comes with the
+ *   cache entry (script hashes). `next dev` renders every page per request: nonces there.
  *   The other security headers come from next.config.ts, on every response.
+ * - `/` is rendered by the route `/storefront/home` (a rewrite: lib/page-cache/cached-paths.ts).
  * - Signed out, `/account*` answers an HTTP redirect to /signin (a real 3xx, not a streamed meta refresh).
  *   Only the cookie's absence is checked; a cookie whose session is gone is sent to /signin by the page.
  * - A session cookie is sent again with a fresh 30-day lifetime, as the session's own expiry slides in
@@ -32,20 +37,22 @@ export function proxy(request: NextRequest) {
   const malformed = isMalformedPath(pathname) ? new URL(MALFORMED_PAGE, request.url) : null;
   if (resource) return malformed ? NextResponse.rewrite(malformed) : NextResponse.next();
 
-  const csp = pageCsp(newNonce(), { dev: process.env.NODE_ENV === "development" });
+  const dev = process.env.NODE_ENV === "development";
+  const csp = !dev && !malformed && isCachedPagePath(pathname) ? null : pageCsp(newNonce(), { dev });
   const cookie = request.cookies.get(sessionCookieName());
   if (!malformed && !cookie && (pathname === "/account" || pathname.startsWith("/account/"))) {
     const signIn = new URL("/signin", request.nextUrl);
     signIn.searchParams.set("callbackUrl", pathname + search);
     const redirect = NextResponse.redirect(signIn);
-    redirect.headers.set("Content-Security-Policy", csp);
+    if (csp) redirect.headers.set("Content-Security-Policy", csp);
     return redirect;
   }
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("Content-Security-Policy", csp);
+  if (csp) requestHeaders.set("Content-Security-Policy", csp);
   const init = { request: { headers: requestHeaders } };
-  const response = malformed ? NextResponse.rewrite(malformed, init) : NextResponse.next(init);
-  response.headers.set("Content-Security-Policy", csp);
+  const target = malformed ?? (pathname === "/" ? new URL(HOME_ROUTE + search, request.url) : null);
+  const response = target ? NextResponse.rewrite(target, init) : NextResponse.next(init);
+  if (csp) response.headers.set("Content-Security-Policy", csp);
   // On a page load only: a POST may be a server action that signs out, and a fetch by the page's router (a
   // prefetch) may still be in flight when the sign-out has cleared the cookie; neither may bring it back.
   if (!malformed && cookie && request.method === "GET" && isPageLoad(request.headers))
@@ -53,8 +60,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-/** A path no page or route serves, so rendering it renders app/not-found.tsx. */
-const MALFORMED_PAGE = "/_not-found";
+/** A path no page or route serves, so rendering it renders app/not-found.tsx, per request (app/[...missing]). */
+const MALFORMED_PAGE = "/404";
 
 // Every path outside /api, /_next, /media and /favicon.ico (pages, and the route handlers that live among
 // them: robots.txt, the sitemaps, /signin/confirm/continue), the complement of NON_PAGE_SOURCES in

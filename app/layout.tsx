@@ -1,14 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { currentShopper } from "@/lib/shop/shopper";
-import { CartCountProvider } from "./_components/cart/cart-count";
 import { SiteFooter } from "./_components/site-footer";
+import { ShopperProvider } from "./_components/shopper";
 import { SiteHeader } from "./_components/site-header";
 import { DEFAULT_SHARE_IMAGE, SITE_DESCRIPTION, SITE_NAME, siteUrl } from "./_seo/site";
 import "./globals.css";
-
-// Catalog pages render per request and read through lib/cache; nothing is baked into the build (docs/architecture.md).
-export const dynamic = "force-dynamic";
 
 export function generateMetadata(): Metadata {
   return {
@@ -31,8 +27,11 @@ export function generateMetadata(): Metadata {
 
 export const viewport: Viewport = { themeColor: "#17603f" };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { account, cartCount } = await currentShopper();
+/**
+ * The same for every shopper, so that catalog pages can be rendered once and served from the route cache
+ * (docs/page-cache.md): the header learns who is signed in from the browser (app/_components/shopper.tsx).
+ */
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
@@ -42,13 +41,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <CartCountProvider initialCount={cartCount}>
-          <SiteHeader account={account} />
+        <ShopperProvider>
+          <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
             {children}
           </main>
           <SiteFooter />
-        </CartCountProvider>
+        </ShopperProvider>
       </body>
     </html>
   );

@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { AccountLink, type HeaderAccount } from "./account/account-link";
+import { AccountLink } from "./account/account-link";
 import { CartLink } from "./cart/cart-count";
 import { SearchForm } from "./search-form";
 
-export function SiteHeader({ account }: { account: HeaderAccount }) {
+/** The same for every shopper (it is part of cached pages): who is signed in comes to the browser separately. */
+export function SiteHeader() {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-4 sm:px-6">
@@ -19,7 +20,7 @@ export function SiteHeader({ account }: { account: HeaderAccount }) {
           <SearchForm />
         </div>
         <div className="ml-auto flex items-center gap-4 sm:ml-0">
-          <AccountLink account={account} />
+          <AccountLink />
           <CartLink />
         </div>
       </div>

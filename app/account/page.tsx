@@ -9,6 +9,7 @@ import { signOutEverywhereAction } from "../_actions/account";
 import { signOutAction } from "../_actions/sign-in";
 import { EmailChangeForm } from "../_components/account/email-change-form";
 import { NameForm } from "../_components/account/name-form";
+import { ShopperSync } from "../_components/shopper";
 
 export const metadata: Metadata = { title: "Your account", robots: NOT_INDEXED };
 
@@ -26,6 +27,7 @@ export default async function AccountPage() {
   return (
     <div className="mx-auto max-w-2xl space-y-8">
       <h1 className="text-2xl font-bold tracking-tight">Your account</h1>
+      <ShopperSync name={user.name ?? user.email} />
       <section className="space-y-4 rounded-lg border border-stone-200 bg-white p-6">
         <p>
           <span className="text-sm text-stone-500">E-mail</span>

@@ -8,6 +8,7 @@ import type { CartView } from "@/lib/cart/view";
 import { unlessStateUnavailable } from "@/lib/redis/state";
 import { CartLineRow } from "../_components/cart/cart-line";
 import { Price } from "../_components/price";
+import { ShopperSync } from "../_components/shopper";
 
 export const metadata: Metadata = { title: "Your cart", robots: NOT_INDEXED };
 
@@ -20,6 +21,7 @@ export default async function CartPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="mb-6 text-2xl font-bold tracking-tight">Your cart</h1>
+      {cart !== "unavailable" && <ShopperSync cartCount={cart.count} />}
       {cart === "unavailable" ? (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-amber-900">
           Your cart is briefly unavailable. It is safe: please try again in a moment.

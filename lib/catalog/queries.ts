@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { cache, type CacheStatus } from "../cache";
+import { cache, type CacheStatus, type Cached, type GetOrSetOptions } from "../cache";
+import { tagRenderedPage } from "../page-cache/page-tags";
 import { cacheNames, cacheTags } from "./cache-keys";
 import type { ListingQuery } from "./listing-query";
 import { isForSale } from "./variants";
@@ -22,6 +23,9 @@ import type { Category, Listing, ProductDetail, ProductSummary, VariantWithProdu
  * around the app, long enough that a steady catalog is all hits. Within grace a stale entry is served
  * while one caller refreshes it, waiting at most `timeout` ms (so a PostgreSQL outage serves the catalog
  * as it was for up to a day); a load slower than `hardTimeout` fails the request (503) instead of holding it.
+ *
+ * A page rendered for the route cache is tagged with the tags of every read it made (lib/page-cache): the
+ * same invalidation drops the data and the pages that show it.
  */
 
 const PRODUCT = { ttl: 3600, grace: 86_400, missingTtl: 30 };
@@ -32,11 +36,18 @@ const TIMEOUTS = { timeout: 150, hardTimeout: 5_000 };
 const FEATURED_COUNT = 8;
 const RELATED_COUNT = 4;
 
+/** lib/cache's getOrSet, and the page being rendered (if any) tagged with what the value was tagged with. */
+async function read<T>(options: GetOrSetOptions<T>): Promise<Cached<T>> {
+  const result = await cache.getOrSet(options);
+  tagRenderedPage(typeof options.tags === "function" ? options.tags(result.value) : (options.tags ?? []));
+  return result;
+}
+
 /** A product with how it was obtained (the API reports it as X-Cache); archived products included. */
 export async function getProductBySlugWithStatus(
   slug: string,
 ): Promise<{ product: ProductDetail | null; status: CacheStatus }> {
-  const { value, status } = await cache.getOrSet({
+  const { value, status } = await read({
     key: cacheNames.product(slug),
     ...PRODUCT,
     ...TIMEOUTS,
@@ -55,7 +66,7 @@ export async function getProductBySlug(slug: string): Promise<ProductDetail | nu
 
 /** A variant with its product (archived ones included: a cart line must say what became of it), or null. */
 export async function getVariant(variantId: number): Promise<VariantWithProduct | null> {
-  const { value } = await cache.getOrSet({
+  const { value } = await read({
     key: cacheNames.variant(variantId),
     ...PRODUCT,
     ...TIMEOUTS,
@@ -75,7 +86,7 @@ export async function listProducts(query: ListingQuery): Promise<Listing> {
     query.pageSize,
   ]);
   const hash = createHash("sha256").update(normalized).digest("base64url").slice(0, 22);
-  const { value } = await cache.getOrSet({
+  const { value } = await read({
     key: cacheNames.listing(hash),
     ...LISTING,
     ...TIMEOUTS,
@@ -86,7 +97,7 @@ export async function listProducts(query: ListingQuery): Promise<Listing> {
 }
 
 export async function listCategories(): Promise<Category[]> {
-  const { value } = await cache.getOrSet({
+  const { value } = await read({
     key: cacheNames.categories(),
     ...CATEGORIES,
     ...TIMEOUTS,
@@ -101,7 +112,7 @@ export async function getCategoryBySlug(slug: string): Promise<Category | null> 
 }
 
 export async function getFeaturedProducts(): Promise<ProductSummary[]> {
-  const { value } = await cache.getOrSet({
+  const { value } = await read({
     key: cacheNames.featured(),
     ...NEARBY,
     ...TIMEOUTS,
@@ -112,7 +123,7 @@ export async function getFeaturedProducts(): Promise<ProductSummary[]> {
 }
 
 export async function getRelatedProducts(productId: number): Promise<ProductSummary[]> {
-  const { value } = await cache.getOrSet({
+  const { value } = await read({
     key: cacheNames.related(productId),
     ...NEARBY,
     ...TIMEOUTS,

@@ -1,35 +1,37 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { getRelatedProducts } from "@/lib/catalog/queries";
 import { selectVariant } from "@/lib/catalog/variants";
-import { AddToCart } from "../../_components/cart/add-to-cart";
-import { Price } from "../../_components/price";
 import { ProductGallery } from "../../_components/product-gallery";
 import { ProductGrid } from "../../_components/product-grid";
-import { StockStatus } from "../../_components/stock-status";
-import { VariantPicker } from "../../_components/variant-picker";
+import { ProductPurchase, PurchasePanel } from "../../_components/product-purchase";
 import { JsonLd } from "../../_seo/json-ld";
 import { productMetadata } from "../../_seo/page-metadata";
 import { NOT_INDEXED } from "../../_seo/site";
 import { breadcrumbJsonLd, productJsonLd } from "../../_seo/structured-data";
 import { findProduct } from "./find-product";
 
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<{ variant?: string | string[] }>;
-};
+type Props = { params: Promise<{ slug: string }> };
+
+/**
+ * Rendered on a product's first view, then served from the route cache (docs/page-cache.md) until a write
+ * invalidates the product's data: no product is rendered at build time.
+ */
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await findProduct((await params).slug);
   return product ? productMetadata(product) : { title: "Not found", robots: NOT_INDEXED };
 }
 
-export default async function ProductPage({ params, searchParams }: Props) {
+export default async function ProductPage({ params }: Props) {
   const product = await findProduct((await params).slug);
   if (!product) notFound();
-  const { variant: requested } = await searchParams;
-  const variant = selectVariant(product, Array.isArray(requested) ? requested[0] : requested);
+  const variant = selectVariant(product);
   const related = await getRelatedProducts(product.id);
 
   return (
@@ -57,17 +59,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
         <ProductGallery images={product.images} />
         <div>
           <h1 className="text-3xl font-bold tracking-tight">{product.name}</h1>
-          <p className="mt-3 text-2xl font-semibold" data-testid="price">
-            <Price cents={variant.priceCents} currency={product.currency} />
-          </p>
-          <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-500">
-            <StockStatus stock={variant.stock} />
-            <span>SKU {variant.sku}</span>
-          </div>
-          <div className="mt-6">
-            <VariantPicker product={product} selected={variant} />
-          </div>
-          <AddToCart key={variant.id} variantId={variant.id} soldOut={!variant.available} />
+          <Suspense fallback={<PurchasePanel product={product} variant={variant} />}>
+            <ProductPurchase product={product} />
+          </Suspense>
           <p className="mt-8 leading-relaxed text-stone-700">{product.description}</p>
         </div>
       </div>

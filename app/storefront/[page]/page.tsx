@@ -1,13 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getFeaturedProducts, listCategories } from "@/lib/catalog/queries";
-import { ProductGrid } from "./_components/product-grid";
-import { JsonLd } from "./_seo/json-ld";
-import { homeJsonLd } from "./_seo/structured-data";
+import { HOME_ROUTE } from "@/lib/page-cache/cached-paths";
+import { ProductGrid } from "../../_components/product-grid";
+import { JsonLd } from "../../_seo/json-ld";
+import { homeJsonLd } from "../../_seo/structured-data";
 
 export const metadata: Metadata = { alternates: { canonical: "/" } };
 
-export default async function HomePage() {
+/** The home page, at `/` (the proxy rewrites it here: lib/page-cache/cached-paths.ts). Rendered on first view. */
+export function generateStaticParams(): { page: string }[] {
+  return [];
+}
+
+export default async function HomePage({ params }: { params: Promise<{ page: string }> }) {
+  if (`/storefront/${(await params).page}` !== HOME_ROUTE) notFound();
   const [featured, categories] = await Promise.all([getFeaturedProducts(), listCategories()]);
   return (
     <div className="space-y-12">
