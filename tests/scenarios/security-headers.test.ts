@@ -1,5 +1,5 @@
 import http from "node:http";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRedisClients } from "@/lib/redis/clients";
 import { IMAGE_CSP, RESOURCE_CSP } from "@/lib/http/security-headers";
@@ -8,7 +8,8 @@ import { BrowserClient } from "@/tests/support/browser-client";
 import { freePort } from "@/tests/support/ports";
 
 // Every kind of response of the built app (`next start`) carries the security headers, each exactly once:
-// pages with a nonce policy of their own (proxy.ts), everything else with the resource policy (next.config.ts).
+// pages rendered per request with a nonce policy of their own (proxy.ts), pages from the route cache with
+// their scripts' hashes (lib/page-cache), everything else with the resource policy (next.config.ts).
 
 let server: AppServer;
 
@@ -76,6 +77,22 @@ function expectPageHeaders(answer: Answer): string {
   return nonce!;
 }
 
+/** A page from the route cache: the base headers and one policy allowing exactly its inline scripts by hash. */
+function expectCachedPageHeaders(answer: Answer) {
+  expectBaseHeaders(answer);
+  const csp = single(answer, "content-security-policy");
+  expect(/script-src [^;]*/.exec(csp)?.[0]).not.toMatch(/nonce-|strict-dynamic|unsafe-/);
+  const allowed = new Set([...csp.matchAll(/'sha256-([A-Za-z0-9+/=]+)'/g)].map(([, hash]) => hash));
+  const inline = [...answer.body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter(([, attributes, text]) => !/\ssrc=/.test(attributes) && text.length > 0)
+    .map(([, , text]) => createHash("sha256").update(Buffer.from(text, "latin1")).digest("base64"));
+  expect(inline.length).toBeGreaterThan(3);
+  for (const hash of inline) expect(allowed, "every inline script allowed by its hash").toContain(hash);
+  expect(scriptNonces(answer.body).filter((nonce) => nonce !== null)).toEqual([]);
+  for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+    expect(csp).toContain(directive);
+}
+
 function expectResourceHeaders(answer: Answer, csp = RESOURCE_CSP) {
   expectBaseHeaders(answer);
   expect(single(answer, "content-security-policy")).toBe(csp);
@@ -89,9 +106,9 @@ const scriptNonces = (html: string) =>
     .map(([tag]) => /\snonce="([^"]*)"/.exec(tag)?.[1] ?? null);
 
 describe("security headers", () => {
-  it("a page gets a nonce of its own on every request, and each of its scripts carries it", async () => {
-    const first = await get("/");
-    const second = await get("/");
+  it("a page rendered per request gets a nonce of its own on every request, and each of its scripts carries it", async () => {
+    const first = await get("/cart");
+    const second = await get("/cart");
     expect([first.status, second.status]).toEqual([200, 200]);
     const nonces = [expectPageHeaders(first), expectPageHeaders(second)];
     expect(nonces[0]).not.toBe(nonces[1]);
@@ -106,10 +123,20 @@ describe("security headers", () => {
   });
 
   it("the 404 page carries the page headers and its scripts the nonce", async () => {
-    const answer = await get("/products/this-product-does-not-exist");
+    const answer = await get("/no/such/page");
     expect(answer.status).toBe(404);
     const nonce = expectPageHeaders(answer);
     expect(new Set(scriptNonces(answer.body))).toEqual(new Set([nonce]));
+  });
+
+  it("a page from the route cache allows exactly its own inline scripts, when rendered and when served", async () => {
+    for (const path of ["/", "/products/this-product-does-not-exist"]) {
+      const rendered = await get(path);
+      const served = await get(path);
+      expect(single(served, "x-nextjs-cache"), path).toBe("HIT");
+      expect(served.body).toBe(rendered.body);
+      for (const answer of [rendered, served]) expectCachedPageHeaders(answer);
+    }
   });
 
   it("the signed-out redirect from /account carries them", async () => {

@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { updateVariants } from "@/lib/catalog/mutations";
+import { db } from "@/lib/db";
+import { formatMoney } from "@/lib/money";
+import { AppServer } from "@/tests/support/app-server";
+import { BrowserClient } from "@/tests/support/browser-client";
+import { addToCart, checkoutBody, postCheckout } from "@/tests/support/checkout-fixtures";
+import { freePort } from "@/tests/support/ports";
+import { ThrowawayRedis } from "@/tests/support/redis-server";
+
+// The route cache across two `next start` instances sharing the test database and Redis (lib/page-cache):
+// pages rendered once and served to everyone, made stale on every instance by the data's invalidation.
+let servers: AppServer[];
+let product: { id: number; slug: string; currency: string; variantId: number };
+
+beforeAll(async () => {
+  servers = await Promise.all([1, 2].map(async (n) => AppServer.start(`pages ${n}`, await freePort(), {})));
+  // A product whose default variant (the one its page shows) no order names yet.
+  const found = await db.product.findFirstOrThrow({
+    where: { status: "ACTIVE", defaultVariant: { orderLines: { none: {} } } },
+    select: { id: true, slug: true, currency: true, defaultVariantId: true },
+    orderBy: { id: "asc" },
+  });
+  product = { id: found.id, slug: found.slug, currency: found.currency, variantId: found.defaultVariantId! };
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.stop()));
+  await db.$disconnect();
+});
+
+async function view(server: AppServer, path: string, client?: BrowserClient) {
+  const response = client ? await client.fetch(path) : await fetch(server.origin + path);
+  return { status: response.status, cache: response.headers.get("x-nextjs-cache"), html: await response.text() };
+}
+
+/** The page's price and stock line, as a shopper reads them in the HTML. */
+function shown(html: string) {
+  const price = /data-testid="price"[^>]*>(?:<[^>]+>)*([^<]+)</.exec(html)?.[1];
+  const stock = /data-testid="stock-status"[^>]*>([^<]+)</.exec(html)?.[1];
+  return { price, stock };
+}
+
+describe("catalog pages from the route cache, on two instances", () => {
+  it("shows a price change and a checkout's stock change made through A on B's next view", async () => {
+    const [a, b] = servers;
+    const path = `/products/${product.slug}`;
+    await updateVariants(product.id, [{ variantId: product.variantId, priceCents: 4_321, stock: 5 }]);
+    for (const server of [a, b, a, b]) await view(server, path);
+    const cached = await view(b, path);
+    expect(cached.cache).toBe("HIT");
+    expect(shown(cached.html)).toEqual({ price: formatMoney(4_321, product.currency), stock: "Only 5 left" });
+
+    // A price change, as the back office makes it (lib/catalog/mutations.ts), through instance A's process.
+    await updateVariants(product.id, [{ variantId: product.variantId, priceCents: 5_432, stock: 5 }]);
+    expect(shown((await view(b, path)).html)).toEqual({
+      price: formatMoney(5_432, product.currency),
+      stock: "Only 5 left",
+    });
+    expect(shown((await view(a, path)).html).price).toBe(formatMoney(5_432, product.currency));
+
+    // A checkout of 2 through instance A: B's next view says 3 left.
+    const shopper = new BrowserClient(a.origin);
+    expect((await addToCart(shopper, product.variantId, 2)).status).toBe(200);
+    expect((await postCheckout(shopper, checkoutBody(), randomUUID())).status).toBe(201);
+    expect(shown((await view(b, path)).html).stock).toBe("Only 3 left");
+  }, 60_000);
+
+  it("serves the same HTML to two shoppers, with neither one's cart count nor account in it", async () => {
+    const [a, b] = servers;
+    const path = `/products/${product.slug}`;
+    const shopper = new BrowserClient(a.origin);
+    expect((await addToCart(shopper, product.variantId, 1)).status).toBe(200);
+    const stranger = new BrowserClient(b.origin);
+    const pages = [await view(a, path, shopper), await view(b, path, stranger), await view(a, "/", shopper)];
+    expect(pages.map((page) => page.status)).toEqual([200, 200, 200]);
+    expect(pages[0].html).toBe(pages[1].html);
+    for (const page of pages) expect(page.html).not.toContain('data-testid="cart-count"');
+    // The header asks for the shopper separately, and gets only its own.
+    const mine = await (await shopper.fetch("/api/shopper")).json();
+    const theirs = await (await stranger.fetch("/api/shopper")).json();
+    expect(mine).toEqual({ account: null, cartCount: 1 });
+    expect(theirs).toEqual({ account: null, cartCount: 0 });
+  }, 60_000);
+});
+
+describe("catalog pages with the cache's Redis stopped", () => {
+  let cacheRedis: ThrowawayRedis;
+  let server: AppServer;
+
+  beforeAll(async () => {
+    cacheRedis = await ThrowawayRedis.start();
+    server = await AppServer.start("pages without cache", await freePort(), { CACHE_REDIS_URL: cacheRedis.url });
+  }, 90_000);
+
+  afterAll(async () => {
+    await server.stop();
+    await cacheRedis.destroy();
+  });
+
+  it("answers product, category and home pages with 200, rendered from PostgreSQL", async () => {
+    const category = await db.category.findFirstOrThrow({ select: { slug: true }, orderBy: { id: "asc" } });
+    const paths = [`/products/${product.slug}`, `/categories/${category.slug}`, "/"];
+    for (const path of paths) expect((await view(server, path)).status).toBe(200);
+    await cacheRedis.kill();
+    for (const path of [...paths, ...paths]) {
+      const page = await view(server, path);
+      expect(page.status, path).toBe(200);
+      expect(page.html, path).not.toContain("Something went wrong");
+    }
+    expect(shown((await view(server, paths[0])).html).price).toBeDefined();
+  }, 60_000);
+});
