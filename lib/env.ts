@@ -36,6 +36,8 @@ const variables = z.object({
     .default("brisk:"),
   /** `off` sends every read straight to PostgreSQL (for benchmarks and debugging). */
   CACHE_MODE: z.enum(["on", "off"]).default("on"),
+  /** `off` renders every catalog page per request instead of serving it from the route cache (benchmarks). */
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   /** How many entries each process keeps in the cache's in-memory L1 (0 turns it off). */
   CACHE_L1_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(5_000),
   /**

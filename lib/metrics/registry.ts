@@ -43,6 +43,12 @@ function createMetrics() {
       help: "1 while the cache's circuit breaker is open or half-open (Redis skipped), else 0.",
       registers,
     }),
+    pageRenders: new Counter({
+      name: "brisk_page_renders_total",
+      help: "Pages this instance rendered for the route cache under the page's lock, by outcome: stored, or abandoned (the render ended without a page).",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
     dbQueries: new Counter({
       name: "brisk_db_queries_total",
       help: "SQL queries this process sent to PostgreSQL (Prisma's query events).",

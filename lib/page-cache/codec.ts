@@ -1,8 +1,19 @@
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+
 /**
  * What Next.js hands the route cache (a rendered page: HTML, the RSC payload as a Buffer, its segments in a
- * Map of Buffers, headers, status) as plain JSON for lib/cache, and back. Buffers become base64 strings and
- * Maps lists of pairs, each marked so that decoding restores exactly what was encoded.
+ * Map of Buffers, headers, status) as one string for lib/cache, and back. Buffers become base64 strings and
+ * Maps lists of pairs, each marked so that decoding restores exactly what was encoded; the JSON is then
+ * deflated (a product page's 100 KB or so of HTML and payload is mostly markup: it shrinks about sixfold).
  */
+
+export function packPage(value: unknown): string {
+  return deflateRawSync(JSON.stringify(encodeForCache(value))).toString("base64");
+}
+
+export function unpackPage(packed: string): unknown {
+  return decodeFromCache(JSON.parse(inflateRawSync(Buffer.from(packed, "base64")).toString("utf8")));
+}
 
 type Encoded = { $buffer: string } | { $map: [unknown, unknown][] };
 

@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CacheHandler, CacheHandlerContext, CacheHandlerValue } from "next/dist/server/lib/incremental-cache";
 import { cache } from "../cache";
+import { env } from "../env";
 import { cachedPageCsp } from "../http/security-headers";
-import { decodeFromCache, encodeForCache } from "./codec";
-import { PageStore } from "./page-store";
+import { metrics } from "../metrics/registry";
+import { packPage, unpackPage } from "./codec";
+import { PageStore, type StoredPage } from "./page-store";
 import { inlineScriptHashes } from "./script-hashes";
 
 type Value = Parameters<CacheHandler["set"]>[1];
@@ -13,6 +15,8 @@ type SetContext = Parameters<CacheHandler["set"]>[2];
 /** Tags Next.js derives from the path (`_N_T_/…`): Brisk invalidates by its data's tags, not by path. */
 const IMPLICIT_TAG = /^_N_T_/;
 const CACHE_TAGS_HEADER = "x-next-cache-tags";
+/** Unpacked pages kept for the next view (a product page unpacked is about 150 KB). */
+const UNPACKED_PAGES = 200;
 
 /** The build's id, so that a deploy never serves pages whose scripts the previous build had. */
 function buildId(ctx: CacheHandlerContext): string {
@@ -35,24 +39,33 @@ function buildId(ctx: CacheHandlerContext): string {
  */
 export default class PageCacheHandler {
   private readonly store: PageStore;
+  /**
+   * The most recently served pages unpacked, by the stored object lib/cache's L1 hands out again and again
+   * (a page is unpacked once while it stays popular, and memory stays bounded).
+   */
+  private readonly unpacked = new Map<StoredPage, CacheHandlerValue["value"]>();
 
   constructor(ctx: CacheHandlerContext) {
-    this.store = new PageStore(cache, buildId(ctx));
+    this.store = new PageStore(cache, buildId(ctx), {
+      onRender: (outcome) => metrics.pageRenders.inc({ outcome }),
+    });
   }
 
   async get(key: string): Promise<CacheHandlerValue | null> {
+    if (env.PAGE_CACHE === "off") return null;
     const page = await this.store.get(key);
     if (!page) return null;
+    let value = this.unpacked.get(page);
+    if (value === undefined) value = unpackPage(page.value) as CacheHandlerValue["value"];
+    this.unpacked.delete(page);
+    this.unpacked.set(page, value);
+    if (this.unpacked.size > UNPACKED_PAGES) this.unpacked.delete(this.unpacked.keys().next().value!);
     // Fresh as long as lib/cache keeps it: its tags, not its age, say when it is stale.
-    return {
-      lastModified: Date.now(),
-      value: decodeFromCache(page.value) as CacheHandlerValue["value"],
-      cacheControl: page.cacheControl as CacheHandlerValue["cacheControl"],
-    };
+    return { lastModified: Date.now(), value, cacheControl: page.cacheControl as CacheHandlerValue["cacheControl"] };
   }
 
   async set(key: string, data: Value, ctx: SetContext): Promise<void> {
-    if (!data) return;
+    if (!data || env.PAGE_CACHE === "off") return;
     if (data.kind === "APP_PAGE" && typeof data.html === "string") {
       data.headers = { ...data.headers, "content-security-policy": cachedPageCsp(inlineScriptHashes(data.html)) };
     }
@@ -62,7 +75,7 @@ export default class PageCacheHandler {
       ...(typeof headerTags === "string" ? headerTags.split(",") : []),
     ]);
     this.store.set(key, {
-      value: encodeForCache(data),
+      value: packPage(data),
       tags: [...tags].filter((tag) => tag && !IMPLICIT_TAG.test(tag)),
       cacheControl: "cacheControl" in ctx ? ctx.cacheControl : undefined,
     });

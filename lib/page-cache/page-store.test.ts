@@ -26,7 +26,7 @@ async function instance(url: string, namespace = "build-1"): Promise<{ cache: Ca
   return { cache, pages: new PageStore(cache, namespace, { renderWaitMs: 2_000, joinWaitMs: 1_000 }) };
 }
 
-const page = (html: string, tags = ["product:1"]): StoredPage => ({ value: { kind: "APP_PAGE", html }, tags });
+const page = (html: string, tags = ["product:1"]): StoredPage => ({ value: html, tags });
 
 beforeAll(async () => {
   server = await ThrowawayRedis.start();
@@ -56,18 +56,18 @@ describe("the route cache's storage", () => {
     expect(renders).toBe(1);
     expect(
       settled.filter((answer) => answer !== "rendered here").map((answer) => (answer as StoredPage).value),
-    ).toEqual(Array(499).fill({ kind: "APP_PAGE", html: "<p>cold</p>" }));
+    ).toEqual(Array(499).fill("<p>cold</p>"));
   });
 
   it("makes a page stale on every instance when its data's tag is invalidated", async () => {
     const [a, b] = [await instance(server.url), await instance(server.url)];
     expect(await a.pages.get("/products/shirt")).toBeNull();
     expect(a.pages.set("/products/shirt", page("<p>€10</p>", ["product:7", "listings"]))).toBe(true);
-    expect((await b.pages.get("/products/shirt"))?.value).toEqual({ kind: "APP_PAGE", html: "<p>€10</p>" });
+    expect((await b.pages.get("/products/shirt"))?.value).toEqual("<p>€10</p>");
     // Both in memory too (each instance's L1), as a busy instance would be.
     await waitFor(() => a.cache.l1Active() && b.cache.l1Active(), 5_000, "both invalidation channels");
     for (const { pages } of [a, b, a, b]) {
-      expect((await pages.get("/products/shirt"))?.value).toEqual({ kind: "APP_PAGE", html: "<p>€10</p>" });
+      expect((await pages.get("/products/shirt"))?.value).toEqual("<p>€10</p>");
     }
 
     // A catalog write invalidates the product's data tag through the data's cache: the page goes with it.
@@ -75,10 +75,10 @@ describe("the route cache's storage", () => {
     await a.cache.invalidateTags("product:7");
     await waitFor(async () => (await b.pages.get("/products/shirt")) === null, 2_000, "B to render the page again");
     b.pages.set("/products/shirt", page("<p>€12</p>", ["product:7", "listings"]));
-    expect((await a.pages.get("/products/shirt"))?.value).toEqual({ kind: "APP_PAGE", html: "<p>€12</p>" });
+    expect((await a.pages.get("/products/shirt"))?.value).toEqual("<p>€12</p>");
     // A tag the page does not carry leaves it alone.
     await b.cache.invalidateTags("product:8");
-    expect((await a.pages.get("/products/shirt"))?.value).toEqual({ kind: "APP_PAGE", html: "<p>€12</p>" });
+    expect((await a.pages.get("/products/shirt"))?.value).toEqual("<p>€12</p>");
   });
 
   it("keeps one build's pages from another's", async () => {
@@ -101,7 +101,7 @@ describe("the route cache's storage", () => {
     expect(await a.pages.get("/products/broken")).toBeNull(); // the next view here renders, without waiting
     expect(performance.now() - startedAt).toBeLessThan(500);
     expect(a.pages.set("/products/broken", page("<p>second try</p>"))).toBe(true);
-    expect((await b.pages.get("/products/broken"))?.value).toEqual({ kind: "APP_PAGE", html: "<p>second try</p>" });
+    expect((await b.pages.get("/products/broken"))?.value).toEqual("<p>second try</p>");
 
     // On another instance, a failed render holds the key's lock until its wait runs out (renderWaitMs).
     expect(await a.pages.get("/products/broken-2")).toBeNull();
@@ -127,9 +127,7 @@ describe("the route cache's storage", () => {
       ),
     );
     expect(renders).toBe(1);
-    expect(views.filter((view) => view !== "rendered here")).toEqual(
-      Array(2).fill({ kind: "APP_PAGE", html: "<p>from PostgreSQL</p>" }),
-    );
+    expect(views.filter((view) => view !== "rendered here")).toEqual(Array(2).fill("<p>from PostgreSQL</p>"));
     expect(performance.now() - startedAt).toBeLessThan(5_000);
     await down.destroy();
   });

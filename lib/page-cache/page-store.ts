@@ -15,8 +15,8 @@ import type { Cache } from "../cache";
  */
 
 export interface StoredPage {
-  /** What Next.js gave `set`, JSON-ready (codec.ts). */
-  value: unknown;
+  /** What Next.js gave `set`, packed (codec.ts). */
+  value: string;
   /** The tags of the data the render read (page-tags.ts). */
   tags: string[];
   /** The lifetime Next.js gave the entry. */
@@ -31,6 +31,8 @@ export interface PageStoreOptions {
   renderWaitMs?: number;
   /** How long a caller waits for another caller's render before rendering itself (ms). */
   joinWaitMs?: number;
+  /** Told of every render this process was asked for under the page's lock, once it ends. */
+  onRender?: (outcome: "stored" | "abandoned") => void;
 }
 
 interface PendingRender {
@@ -43,6 +45,7 @@ export class PageStore {
   private readonly renders = new Map<string, PendingRender>();
   private readonly renderWaitMs: number;
   private readonly joinWaitMs: number;
+  private readonly onRender: (outcome: "stored" | "abandoned") => void;
 
   /** @param namespace keeps one build's pages apart from another's (the build id). */
   constructor(
@@ -52,6 +55,7 @@ export class PageStore {
   ) {
     this.renderWaitMs = options.renderWaitMs ?? 10_000;
     this.joinWaitMs = options.joinWaitMs ?? 5_000;
+    this.onRender = options.onRender ?? (() => undefined);
   }
 
   /**
@@ -93,6 +97,7 @@ export class PageStore {
     this.renders.delete(key);
     clearTimeout(pending.timer);
     pending.resolve(page);
+    this.onRender("stored");
     return true;
   }
 
@@ -119,6 +124,7 @@ export class PageStore {
     this.renders.delete(key);
     clearTimeout(pending.timer);
     pending.reject(new Error(reason));
+    this.onRender("abandoned");
   }
 
   private entryName(key: string): string {
