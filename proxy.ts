@@ -4,7 +4,7 @@ import { jsonError } from "./lib/http/errors";
 import { isMalformedPath } from "./lib/http/malformed-path";
 import { isPageLoad } from "./lib/http/page-load";
 import { newNonce, pageCsp } from "./lib/http/security-headers";
-import { HOME_ROUTE, isCachedPagePath } from "./lib/page-cache/cached-paths";
+import { isCachedPagePath, pageRoute } from "./lib/page-cache/cached-paths";
 
 /**
  * Runs before every page, and before /api and /media paths only when they contain a `%` (see `config`).
@@ -14,16 +14,18 @@ import { HOME_ROUTE, isCachedPagePath } from "./lib/page-cache/cached-paths";
  *   the JSON error shape, elsewhere the site's 404 page.
  * - Every page rendered per request gets its Content-Security-Policy with a nonce of its own
  *   (lib/http/security-headers.ts). The policy goes on the request too: Next.js reads the nonce there and sets
- *   it on the scripts it renders. Pages served from the route cache (home, product pages:
- *   lib/page-cache/cached-paths.ts) are the same for everyone and carry no nonce: their policy comes with the
- *   cache entry (script hashes). `next dev` renders every page per request: nonces there.
+ *   it on the scripts it renders. Pages served from the route cache (home, product pages, categories
+ *   without a query: lib/page-cache/cached-paths.ts) are the same for everyone and carry no nonce: their
+ *   policy comes with the cache entry (script hashes). `next dev` renders every page per request: nonces there.
  *   The other security headers come from next.config.ts, on every response.
- * - `/` is rendered by the route `/storefront/home` (a rewrite: lib/page-cache/cached-paths.ts).
+ * - `/` is rendered by the route `/storefront/home`, and a category with a query string by
+ *   `/categories/<slug>/filtered` (rewrites: lib/page-cache/cached-paths.ts).
  * - Signed out, `/account*` answers an HTTP redirect to /signin (a real 3xx, not a streamed meta refresh).
  *   Only the cookie's absence is checked; a cookie whose session is gone is sent to /signin by the page.
  * - A session cookie is sent again with a fresh 30-day lifetime, as the session's own expiry slides in
  *   Redis when pages read it (lib/auth/current-user.ts), so an active shopper's cookie never runs out first;
- *   only on a page load (lib/http/page-load.ts): a prefetch could bring it back after a sign-out cleared it.
+ *   only on a page load (lib/http/page-load.ts): a prefetch could bring it back after a sign-out cleared it;
+ *   and not on pages from the route cache (app/api/shopper does it for them).
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -38,7 +40,7 @@ export function proxy(request: NextRequest) {
   if (resource) return malformed ? NextResponse.rewrite(malformed) : NextResponse.next();
 
   const dev = process.env.NODE_ENV === "development";
-  const csp = !dev && !malformed && isCachedPagePath(pathname) ? null : pageCsp(newNonce(), { dev });
+  const csp = !dev && !malformed && isCachedPagePath(pathname, search) ? null : pageCsp(newNonce(), { dev });
   const cookie = request.cookies.get(sessionCookieName());
   if (!malformed && !cookie && (pathname === "/account" || pathname.startsWith("/account/"))) {
     const signIn = new URL("/signin", request.nextUrl);
@@ -50,12 +52,15 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   if (csp) requestHeaders.set("Content-Security-Policy", csp);
   const init = { request: { headers: requestHeaders } };
-  const target = malformed ?? (pathname === "/" ? new URL(HOME_ROUTE + search, request.url) : null);
+  const route = pageRoute(pathname, search);
+  const target = malformed ?? (route ? new URL(route, request.url) : null);
   const response = target ? NextResponse.rewrite(target, init) : NextResponse.next(init);
   if (csp) response.headers.set("Content-Security-Policy", csp);
   // On a page load only: a POST may be a server action that signs out, and a fetch by the page's router (a
   // prefetch) may still be in flight when the sign-out has cleared the cookie; neither may bring it back.
-  if (!malformed && cookie && request.method === "GET" && isPageLoad(request.headers))
+  // Never on a page from the route cache (csp null): a shared cache must not keep a cookie with it; the
+  // header's GET /api/shopper refreshes it there.
+  if (csp && !malformed && cookie && request.method === "GET" && isPageLoad(request.headers))
     response.cookies.set(cookie.name, cookie.value, { ...sessionCookieOptions(), maxAge: SESSION_MAX_AGE_SECONDS });
   return response;
 }

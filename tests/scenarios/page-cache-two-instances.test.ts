@@ -35,6 +35,12 @@ async function view(server: AppServer, path: string, client?: BrowserClient) {
   return { status: response.status, cache: response.headers.get("x-nextjs-cache"), html: await response.text() };
 }
 
+/** Pages this instance rendered under the page's lock and stored (its /api/metrics, read from loopback). */
+async function renders(server: AppServer): Promise<number> {
+  const text = await (await fetch(`${server.origin}/api/metrics`)).text();
+  return Number(/^brisk_page_renders_total\{outcome="stored"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+}
+
 /** The page's price and stock line, as a shopper reads them in the HTML. */
 function shown(html: string) {
   const price = /data-testid="price"[^>]*>(?:<[^>]+>)*([^<]+)</.exec(html)?.[1];
@@ -65,6 +71,21 @@ describe("catalog pages from the route cache, on two instances", () => {
     expect((await addToCart(shopper, product.variantId, 2)).status).toBe(200);
     expect((await postCheckout(shopper, checkoutBody(), randomUUID())).status).toBe(201);
     expect(shown((await view(b, path)).html).stock).toBe("Only 3 left");
+  }, 60_000);
+
+  it("renders a cold product page once for 500 concurrent views over both instances", async () => {
+    const cold = await db.product.findFirstOrThrow({
+      where: { status: "ACTIVE", id: { not: product.id } },
+      select: { slug: true },
+      orderBy: { id: "desc" },
+    });
+    const before = (await renders(servers[0])) + (await renders(servers[1]));
+    const views = await Promise.all(
+      Array.from({ length: 500 }, (_, i) => view(servers[i % 2], `/products/${cold.slug}`)),
+    );
+    expect(views.every((page) => page.status === 200)).toBe(true);
+    expect(new Set(views.map((page) => page.html)).size).toBe(1);
+    expect((await renders(servers[0])) + (await renders(servers[1])) - before).toBe(1);
   }, 60_000);
 
   it("serves the same HTML to two shoppers, with neither one's cart count nor account in it", async () => {

@@ -58,7 +58,11 @@ describe("with the session Redis down", () => {
     expect(await page.text()).toContain("Sign-in is briefly unavailable");
     const home = await shopper.fetch("/");
     expect(home.status).toBe(200); // the catalog keeps working
-    expect(await home.text()).toContain("Sign-in briefly unavailable");
+    // The header asks who is signed in separately; it says sign-in is briefly unavailable, and the cookie stays.
+    const header = await shopper.fetch("/api/shopper");
+    expect(header.status).toBe(200);
+    expect(await header.json()).toEqual({ account: "unavailable", cartCount: null });
+    expect(shopper.sessionToken).toBe(cookie);
 
     await redis.restart();
     await expect.poll(async () => (await shopper.fetch("/api/account")).status, { timeout: 15_000 }).toBe(200);

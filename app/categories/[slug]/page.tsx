@@ -1,45 +1,20 @@
 import type { Metadata } from "next";
-import { parseListingQuery } from "@/lib/catalog/listing-query";
-import { getCategoryBySlug, listProducts } from "@/lib/catalog/queries";
-import { describeIssues } from "@/lib/validation";
-import { ListingPage } from "../../_components/listing-page";
-import { JsonLd } from "../../_seo/json-ld";
-import { categoryMetadata } from "../../_seo/page-metadata";
-import { NOT_INDEXED } from "../../_seo/site";
-import { breadcrumbJsonLd, itemListJsonLd } from "../../_seo/structured-data";
-import { QueryProblem } from "../../_components/query-problem";
+import { CategoryListing, categoryListingMetadata } from "./category-listing";
 
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = { params: Promise<{ slug: string }> };
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const category = await getCategoryBySlug(slug);
-  const query = parseListingQuery({ ...(await searchParams), category: slug });
-  return category
-    ? categoryMetadata(category, query.success ? query.data.page : 1)
-    : { title: "Not found", robots: NOT_INDEXED };
+/**
+ * A category's first page in the default order: rendered on first view, then served from the route cache
+ * (docs/page-cache.md). With a query string the proxy sends the request to ./filtered, rendered per request.
+ */
+export function generateStaticParams(): { slug: string }[] {
+  return [];
 }
 
-export default async function CategoryPage({ params, searchParams }: Props) {
-  const { slug } = await params;
-  const query = parseListingQuery({ ...(await searchParams), category: slug });
-  if (!query.success) return <QueryProblem message={describeIssues(query.error)} resetHref={`/categories/${slug}`} />;
-  const [listing, category] = await Promise.all([listProducts(query.data), getCategoryBySlug(slug)]);
-  return (
-    <>
-      <JsonLd
-        data={[
-          breadcrumbJsonLd([
-            { name: "Home", path: "/" },
-            { name: category?.name ?? slug, path: `/categories/${slug}` },
-          ]),
-          itemListJsonLd(listing.products, (listing.page - 1) * listing.pageSize),
-        ]}
-      />
-      <ListingPage path={`/categories/${slug}`} query={query.data} listing={listing} />
-    </>
-  );
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return categoryListingMetadata((await params).slug, {});
+}
+
+export default async function CategoryPage({ params }: Props) {
+  return <CategoryListing slug={(await params).slug} search={{}} />;
 }
