@@ -9,6 +9,8 @@ export interface Row extends LoadResult {
   name: string;
   hitRatio: number | null;
   queriesPerRequest: number | null;
+  /** Commands the cache's Redis ran per request (INFO commandstats), when counted. */
+  redisCommandsPerRequest: number | null;
 }
 
 export interface Report {
@@ -67,14 +69,15 @@ function table(rows: Row[]): string {
   const floorOf = (row: Row) =>
     rows.find((other) => other.name.startsWith("Next.js floor") && tool(other) === tool(row))!.rps;
   const lines = [
-    "| scenario | req/s | p50 ms | p99 ms | max ms | non-2xx | hit ratio | PG queries/req | × floor |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| scenario | req/s | p50 ms | p99 ms | max ms | non-2xx | hit ratio | PG queries/req | Redis cmds/req | × floor |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const row of rows) {
     const hit = row.hitRatio === null ? "–" : fixed(row.hitRatio, 4);
     const queries = row.queriesPerRequest === null ? "–" : fixed(row.queriesPerRequest, 4);
+    const commands = row.redisCommandsPerRequest === null ? "–" : fixed(row.redisCommandsPerRequest, 2);
     lines.push(
-      `| ${row.name} | ${fixed(row.rps)} | ${fixed(row.p50Ms, 2)} | ${fixed(row.p99Ms, 2)} | ${fixed(row.maxMs, 1)} | ${row.non2xx + row.socketErrors} | ${hit} | ${queries} | ${fixed(row.rps / floorOf(row), 2)}x |`,
+      `| ${row.name} | ${fixed(row.rps)} | ${fixed(row.p50Ms, 2)} | ${fixed(row.p99Ms, 2)} | ${fixed(row.maxMs, 1)} | ${row.non2xx + row.socketErrors} | ${hit} | ${queries} | ${commands} | ${fixed(row.rps / floorOf(row), 2)}x |`,
     );
   }
   return lines.join("\n");
@@ -121,7 +124,8 @@ ${table(report.rows)}
 
 Ratios:
 - product API, cache on / cache off: **${fixed(rps("product API, cache on") / rps("product API, CACHE_MODE=off"), 2)}x** requests/s
-- product page, cache on / cache off: **${fixed(rps("product page, cache on") / rps("product page, CACHE_MODE=off"), 2)}x**
+- pages served from the route cache / the Next.js floor: product page **${fixed(rps("product page, route cache on") / rps("Next.js floor (constant, same size)"), 2)}x**, category page **${fixed(rps("category page, route cache on") / rps("Next.js floor (constant, same size)"), 2)}x**, home **${fixed(rps("home page, route cache on") / rps("Next.js floor (constant, same size)"), 2)}x**; search results (per request) **${fixed(rps("search results, per request") / rps("Next.js floor (constant, same size)"), 2)}x**
+- product page, route cache on / off: **${fixed(rps("product page, route cache on") / rps("product page, PAGE_CACHE=off"), 2)}x**; route cache off / CACHE_MODE=off (data cache off too): ${fixed(rps("product page, PAGE_CACHE=off") / rps("product page, CACHE_MODE=off"), 2)}x
 - product API (cache on) / Next.js floor: **${fixed(rps("product API, cache on") / rps("Next.js floor (constant, same size)"), 2)}x**; cache off / floor: ${fixed(rps("product API, CACHE_MODE=off") / rps("Next.js floor (constant, same size)"), 2)}x
 - the same with load.ts (connections opened first): **${fixed(rps("product API, cache on, load.ts (connections opened first)") / rps("Next.js floor, load.ts (connections opened first)"), 2)}x**
 - Redis GET server / Next.js floor: ${fixed(rps("Node http + Redis GET only") / rps("Next.js floor (constant, same size)"), 2)}x

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Redis from "ioredis";
 import pg from "pg";
 import { parseEnv } from "../../lib/env";
 import { ThrowawayRedis } from "@/tests/support/redis-server";
@@ -19,7 +20,8 @@ import { runWrk } from "./wrk";
 
 /**
  * `npm run bench`: Brisk against `next start` on a catalog of 5,000 products, every comparison side by side
- * in one run: the product API and page with the cache on and off, the Next.js floor, a bare Redis GET
+ * in one run: the product API with the cache on and off; product, category and home pages from the route
+ * cache, rendered per request (PAGE_CACHE=off) and with every cache off; search results; the Next.js floor, a bare Redis GET
  * server, a stampede through two instances, Redis memory per product, and the cache's Redis killed under
  * load. Writes bench/results.md. Uses a database (brisk_bench) and a cache Redis of its own.
  */
@@ -46,6 +48,31 @@ async function prepareDatabase(url: string, appEnv: Record<string, string>): Pro
   const { rows } = await client.query("SELECT slug FROM products WHERE status = 'active' ORDER BY id");
   await client.end();
   return rows.map((row) => row.slug as string);
+}
+
+/** Commands the Redis at `url` has run, in total (INFO commandstats), leaving out the counting itself. */
+async function redisCommands(url: string): Promise<number> {
+  const redis = new Redis(url);
+  try {
+    let total = 0;
+    for (const [, name, calls] of (await redis.info("commandstats")).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm))
+      if (name !== "info") total += Number(calls);
+    return total;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Category slugs, and search words (the first word of product names) for the search results rows. */
+async function listingPaths(url: string): Promise<{ categories: string[]; searches: string[] }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const categories = (await client.query("SELECT slug FROM categories ORDER BY id")).rows.map((row) => row.slug);
+  const words = await client.query(
+    "SELECT DISTINCT lower(split_part(name, ' ', 1)) AS word FROM products WHERE status = 'active' ORDER BY word LIMIT 40",
+  );
+  await client.end();
+  return { categories, searches: words.rows.map((row) => row.word as string) };
 }
 
 /** A fixed shuffle: Zipf rank 1 is some product, not the newest one. */
@@ -102,6 +129,16 @@ async function main(): Promise<void> {
   const api = slugs.map((slug) => `/api/products/${slug}`);
   const pages = slugs.map((slug) => `/products/${slug}`);
   const [apiPaths, pagePaths] = [benchPaths("api", api), benchPaths("pages", pages)];
+  const listings = await listingPaths(databaseUrl);
+  const categoryPaths = benchPaths(
+    "categories",
+    listings.categories.map((slug) => `/categories/${slug}`),
+  );
+  const homePaths = benchPaths("home", ["/"]);
+  const searchPaths = benchPaths(
+    "search",
+    listings.searches.map((word) => `/products?q=${word}`),
+  );
 
   const off = await AppServer.start("the cache-off instance", 3302, { ...appEnv, CACHE_MODE: "off" });
   const sizes = await Promise.all(
@@ -109,9 +146,10 @@ async function main(): Promise<void> {
   );
   const productBytes = sizes.sort((a, b) => a - b)[12];
   const benchEnv = { ...appEnv, BENCH_ROUTES: "1", BENCH_FLOOR_BYTES: String(productBytes) };
-  const [on, second] = await Promise.all([
+  const [on, second, pagesOff] = await Promise.all([
     AppServer.start("the cache-on instance", 3301, benchEnv),
     AppServer.start("the second cache-on instance", 3303, benchEnv),
+    AppServer.start("the route-cache-off instance", 3305, { ...benchEnv, PAGE_CACHE: "off" }),
   ]);
   const redisGet = spawn(process.execPath, ["--import", "tsx", "scripts/bench/redis-get-server.ts"], {
     env: { ...process.env, PORT: "3304", REDIS_URL: cacheRedis.url, ENTRY_PREFIX: `${KEY_PREFIX}cache:product:` },
@@ -136,8 +174,10 @@ async function main(): Promise<void> {
     await stats.settle(); // requests still queued from the warm-up would count against this run
     const before = counted ? await cacheCounters(counted.origin) : null;
     const queriesBefore = await stats.queries();
+    const commandsBefore = await redisCommands(cacheRedis.url);
     const result = await load(SECONDS);
     const queries = (await stats.queries()) - queriesBefore;
+    const commands = (await redisCommands(cacheRedis.url)) - commandsBefore;
     let hitRatio: number | null = null;
     if (before && counted) {
       const after = await cacheCounters(counted.origin);
@@ -153,6 +193,7 @@ async function main(): Promise<void> {
       ...result,
       hitRatio,
       queriesPerRequest: origin === "http://127.0.0.1:3304" ? null : queries / result.requests,
+      redisCommandsPerRequest: commands / result.requests,
     };
   };
 
@@ -167,9 +208,22 @@ async function main(): Promise<void> {
   rows.push(await measure(`product API, cache on, ${OPENED_FIRST}`, on.origin, apiPaths, on, "load.ts"));
   rows.push(await measure("product API, CACHE_MODE=off", off.origin, apiPaths, null));
   redisGet.kill(); // before the outage below, which it would only log about
-  await warm(on.origin, pages);
-  rows.push(await measure("product page, cache on", on.origin, pagePaths, on));
+  // Pages: served from the route cache (every page rendered once first), rendered per request with the data
+  // cache on (PAGE_CACHE=off), and with every cache off.
+  const pageRows: [string, Paths][] = [
+    ["product page", pagePaths],
+    ["category page", categoryPaths],
+    ["home page", homePaths],
+  ];
+  for (const [name, paths] of pageRows) {
+    await warm(on.origin, paths.list);
+    await warm(pagesOff.origin, paths.list.slice(0, 100)); // the JIT; it caches no page
+    rows.push(await measure(`${name}, route cache on`, on.origin, paths, on));
+    rows.push(await measure(`${name}, PAGE_CACHE=off`, pagesOff.origin, paths, pagesOff));
+  }
   rows.push(await measure("product page, CACHE_MODE=off", off.origin, pagePaths, null));
+  await warm(on.origin, searchPaths.list);
+  rows.push(await measure("search results, per request", on.origin, searchPaths, on));
 
   await stats.settle();
   const stampede = await runStampede({ instances: [on, second], slug: cold, stats });
@@ -177,7 +231,7 @@ async function main(): Promise<void> {
   // The outage runs on the second instance, warmed with the API only, and alone: the first one's heap
   // carries every product page rendered above, and its major collections (up to 0.9 s, even idle, on
   // parallel threads) take both cores from the instance under test.
-  await Promise.all([on.stop(), off.stop()]);
+  await Promise.all([on.stop(), off.stop(), pagesOff.stop()]);
   await warm(second.origin, api);
   const outage = [await runOutage({ app: second, cacheRedis, paths: api, connections: CONNECTIONS })];
   // Think time for about two thirds of what the store serves from PostgreSQL alone (the cache-off row).
@@ -192,7 +246,9 @@ async function main(): Promise<void> {
       `  paths drawn from a Zipf distribution (s = 1) over ${slugs.length} active products in a fixed shuffled order.`,
       `- Apps: \`next start\` (production build); cache on at :3301 and :3303, \`CACHE_MODE=off\` at :3302; all on the`,
       "  same PostgreSQL (database brisk_bench) and, for the cache, a Redis of the benchmark's own (AOF on).",
-      "- Before the cache-on runs every product is requested once (a warm cache, as at steady state).",
+      "- Before the cache-on runs every product is requested once (a warm cache, as at steady state); before each",
+      "  page row every page of the row is requested once on its instance (rendered once into the route cache).",
+      "- Redis commands are those the cache's Redis ran during the row (INFO commandstats), per request.",
       `- The rows marked "${OPENED_FIRST}" use scripts/bench/load.ts instead of wrk, and are compared with the`,
       "  floor measured the same way. load.ts opens the 32 connections before measuring; wrk opens them inside",
       "  its run. Node (libuv 1.45 and later) accepts one new connection per event-loop turn, and each turn serves",
