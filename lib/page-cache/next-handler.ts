@@ -3,6 +3,7 @@ import path from "node:path";
 import type { CacheHandler, CacheHandlerContext, CacheHandlerValue } from "next/dist/server/lib/incremental-cache";
 import { cache } from "../cache";
 import { env } from "../env";
+import { globalSingleton } from "../global-singleton";
 import { cachedPageCsp } from "../http/security-headers";
 import { metrics } from "../metrics/registry";
 import { packPage, unpackPage } from "./codec";
@@ -17,6 +18,15 @@ const IMPLICIT_TAG = /^_N_T_/;
 const CACHE_TAGS_HEADER = "x-next-cache-tags";
 /** Unpacked pages kept for the next view (a product page unpacked is about 150 KB). */
 const UNPACKED_PAGES = 200;
+
+interface ProcessPages {
+  store: PageStore;
+  /**
+   * The most recently served pages unpacked, by the stored object lib/cache's L1 hands out again and again
+   * (a page is unpacked once while it stays popular, and memory stays bounded).
+   */
+  unpacked: Map<StoredPage, CacheHandlerValue["value"]>;
+}
 
 /** The build's id, so that a deploy never serves pages whose scripts the previous build had. */
 function buildId(ctx: CacheHandlerContext): string {
@@ -38,28 +48,26 @@ function buildId(ctx: CacheHandlerContext): string {
  * before Next.js sends the first response from the same object.
  */
 export default class PageCacheHandler {
-  private readonly store: PageStore;
-  /**
-   * The most recently served pages unpacked, by the stored object lib/cache's L1 hands out again and again
-   * (a page is unpacked once while it stays popular, and memory stays bounded).
-   */
-  private readonly unpacked = new Map<StoredPage, CacheHandlerValue["value"]>();
+  private readonly pages: ProcessPages;
 
+  /** Next.js makes a handler per request: what outlives one (renders awaited, unpacked pages) is the process's. */
   constructor(ctx: CacheHandlerContext) {
-    this.store = new PageStore(cache, buildId(ctx), {
-      onRender: (outcome) => metrics.pageRenders.inc({ outcome }),
-    });
+    this.pages = globalSingleton("page-cache", () => ({
+      store: new PageStore(cache, buildId(ctx), { onRender: (outcome) => metrics.pageRenders.inc({ outcome }) }),
+      unpacked: new Map(),
+    }));
   }
 
   async get(key: string): Promise<CacheHandlerValue | null> {
     if (env.PAGE_CACHE === "off") return null;
-    const page = await this.store.get(key);
+    const page = await this.pages.store.get(key);
     if (!page) return null;
-    let value = this.unpacked.get(page);
+    const { unpacked } = this.pages;
+    let value = unpacked.get(page);
     if (value === undefined) value = unpackPage(page.value) as CacheHandlerValue["value"];
-    this.unpacked.delete(page);
-    this.unpacked.set(page, value);
-    if (this.unpacked.size > UNPACKED_PAGES) this.unpacked.delete(this.unpacked.keys().next().value!);
+    unpacked.delete(page);
+    unpacked.set(page, value);
+    if (unpacked.size > UNPACKED_PAGES) unpacked.delete(unpacked.keys().next().value!);
     // Fresh as long as lib/cache keeps it: its tags, not its age, say when it is stale.
     return { lastModified: Date.now(), value, cacheControl: page.cacheControl as CacheHandlerValue["cacheControl"] };
   }
@@ -74,7 +82,7 @@ export default class PageCacheHandler {
       ...("tags" in ctx && Array.isArray(ctx.tags) ? ctx.tags : []),
       ...(typeof headerTags === "string" ? headerTags.split(",") : []),
     ]);
-    this.store.set(key, {
+    this.pages.store.set(key, {
       value: packPage(data),
       tags: [...tags].filter((tag) => tag && !IMPLICIT_TAG.test(tag)),
       cacheControl: "cacheControl" in ctx ? ctx.cacheControl : undefined,
@@ -82,7 +90,7 @@ export default class PageCacheHandler {
   }
 
   async revalidateTag(tags: string | string[]): Promise<void> {
-    await this.store.invalidateTags(Array.isArray(tags) ? tags : [tags]);
+    await this.pages.store.invalidateTags(Array.isArray(tags) ? tags : [tags]);
   }
 
   resetRequestCache(): void {}
