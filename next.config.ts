@@ -2,6 +2,7 @@ import path from "node:path";
 import type { NextConfig } from "next";
 import { LOCAL_ORIGIN } from "./lib/env";
 import { IMAGE_CSP, isHttps, securityHeaderRules } from "./lib/http/security-headers";
+import { HOME_ROUTE } from "./lib/page-cache/cached-paths";
 
 const nextConfig: NextConfig = {
   // ioredis, pg and Prisma stay plain Node modules on the server (never bundled, never on the Edge).
@@ -11,6 +12,8 @@ const nextConfig: NextConfig = {
   // no copy in this process's memory that an invalidation could miss. Compiled by `npm run build`.
   cacheHandler: path.resolve("lib/generated/page-cache-handler.cjs"),
   cacheMaxMemorySize: 0,
+  // The home page's route (lib/page-cache/cached-paths.ts): a rewrite here costs less than one in proxy.ts.
+  rewrites: async () => ({ beforeFiles: [{ source: "/", destination: HOME_ROUTE }], afterFiles: [], fallback: [] }),
   // Security headers on every response (pages get their nonce CSP from proxy.ts). Next.js bakes them into the
   // build: AUTH_URL (as lib/env.ts reads it, "" is unset) must be the public origin when `next build` runs.
   headers: async () => securityHeaderRules({ https: isHttps(process.env.AUTH_URL || LOCAL_ORIGIN) }),

@@ -7,7 +7,7 @@ import { newNonce, pageCsp } from "./lib/http/security-headers";
 import { isCachedPagePath, pageRoute } from "./lib/page-cache/cached-paths";
 
 /**
- * Runs before every page, and before /api and /media paths only when they contain a `%` (see `config`).
+ * Runs before every page rendered per request, and before any path that contains a `%` (see `config`).
  * No Redis here (docs/architecture.md).
  * - A path with a malformed percent-encoding (`/products/%`) would make Next.js fail with a bare 500 before
  *   any page or route handler runs (lib/http/malformed-path.ts): under /api it is a 400 `invalid_input` in
@@ -70,6 +70,18 @@ const MALFORMED_PAGE = "/404";
 
 // Every path outside /api, /_next, /media and /favicon.ico (pages, and the route handlers that live among
 // them: robots.txt, the sitemaps, /signin/confirm/continue), the complement of NON_PAGE_SOURCES in
-// lib/http/security-headers.ts, which next.config.ts gives the resources' CSP; /api and /media paths only
-// with a `%` (matched on the raw path), which may be malformed.
-export const config = { matcher: ["/((?!api/|_next/|media/|favicon.ico).*)", "/(api|media)/(.*%.*)"] };
+// lib/http/security-headers.ts, which next.config.ts gives the resources' CSP; but not the pages served from
+// the route cache (`/`, `/products/<slug>`, `/categories/<slug>`: lib/page-cache/cached-paths.ts), for which
+// the proxy has nothing to do and would cost a third of their speed. A category with a listing query
+// (`?q=`, `?sort=`, `?page=`, `?pageSize=`) is rendered per request and comes here. Any path with a `%`
+// (matched on the raw path) comes here: it may be malformed.
+export const config = {
+  matcher: [
+    "/((?!api/|_next/|media/|favicon.ico|products/[^/]+$|categories/[^/]+$).+)",
+    "/(.*%.*)",
+    { source: "/categories/:slug", has: [{ type: "query", key: "q" }] },
+    { source: "/categories/:slug", has: [{ type: "query", key: "sort" }] },
+    { source: "/categories/:slug", has: [{ type: "query", key: "page" }] },
+    { source: "/categories/:slug", has: [{ type: "query", key: "pageSize" }] },
+  ],
+};

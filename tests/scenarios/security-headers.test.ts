@@ -195,6 +195,28 @@ describe("security headers", () => {
     expectResourceHeaders(await get("/favicon.ico"));
   });
 
+  it("pages at the edge of the route cache get the policy of how they were rendered, once", async () => {
+    const { slug } = await (await fetch(`${server.origin}/api/products?pageSize=1`)).json().then((r) => r.products[0]);
+    const category = "tees";
+    for (const path of [
+      `/products/${slug}?variant=x`,
+      `/categories/${category}`,
+      `/categories/${category}?utm_source=m`,
+    ]) {
+      await get(path);
+      expectCachedPageHeaders(await get(path));
+    }
+    for (const path of [
+      `/categories/${category}?sort=name`,
+      `/categories/${category}?page=2`,
+      "/products?q=shirt",
+      `/products/${slug}/more`,
+    ]) {
+      const answer = await get(path);
+      expect(new Set(scriptNonces(answer.body)), path).toEqual(new Set([expectPageHeaders(answer)]));
+    }
+  });
+
   it("paths at the edge of the proxy's matcher get one policy, never two", async () => {
     // /media and /_next themselves are pages (404s): the resources' policy starts one segment further.
     for (const path of ["/media", "/_next"]) {

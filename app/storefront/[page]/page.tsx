@@ -9,7 +9,7 @@ import { homeJsonLd } from "../../_seo/structured-data";
 
 export const metadata: Metadata = { alternates: { canonical: "/" } };
 
-/** The home page, at `/` (the proxy rewrites it here: lib/page-cache/cached-paths.ts). Rendered on first view. */
+/** The home page, at `/` (next.config.ts rewrites it here: lib/page-cache/cached-paths.ts). Rendered on first view. */
 export function generateStaticParams(): { page: string }[] {
   return [];
 }
