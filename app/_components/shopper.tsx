@@ -58,7 +58,7 @@ export function ShopperProvider({ children }: { children: ReactNode }) {
     fetch("/api/shopper", { signal: controller.signal, cache: "no-store" })
       .then((response) => (response.ok ? (response.json() as Promise<Answer>) : null))
       .then((answer) => {
-        if (!answer) return setAccount((current) => current ?? null);
+        if (!answer) return setAccount((current) => current ?? "unavailable");
         setAccount(answer.account);
         if (question === asked.current) setCountState(answer.cartCount);
       })

@@ -9,21 +9,54 @@
  * - A category without a listing query is cached; with one (`?q=`, `?sort=`, `?page=`, `?pageSize=`) the
  *   proxy rewrites it to `/categories/<slug>/filtered`, rendered per request ({@link pageRoute}); any other
  *   query string is ignored, as the cached page would.
+ * - `/products` (all products, searches, filtered listings) is rewritten by the proxy to
+ *   `/products/results/<the query as a path segment>`: each distinct listing is one cached page.
  */
 export const HOME_ROUTE = "/storefront/home";
 
 const PRODUCT_PAGE = /^\/products\/[^/]+\/?$/;
+const LISTING_PAGE = /^\/products\/results\/[^/]+\/?$/;
 const CATEGORY_PAGE = /^\/categories\/([^/]+)\/?$/;
 
 /** A category's query string that makes it a listing rendered per request. */
 const LISTING_QUERY = ["q", "sort", "page", "pageSize"];
+
+/** The route of `/products` listings: the query string, as one path segment ({@link listingKey}). */
+export const LISTING_ROUTE = "/products/results";
+const LISTING_KEYS = ["q", "category", "sort", "page", "pageSize"];
+
+/**
+ * `/products`' query string as a path segment: its listing parameters only, in a fixed order (the same
+ * listing is one page whatever else the address carries), base64url; `all` for none.
+ */
+export function listingKey(search: string): string {
+  const params = new URLSearchParams(search);
+  const kept = new URLSearchParams();
+  for (const key of LISTING_KEYS) for (const value of params.getAll(key)) kept.append(key, value);
+  return kept.size === 0 ? "all" : Buffer.from(kept.toString()).toString("base64url");
+}
+
+/** The listing parameters a {@link listingKey} stands for (a repeated one as a list, as a query string has it). */
+export function listingSearchOf(key: string): Record<string, string | string[]> {
+  const params = new URLSearchParams(key === "all" ? "" : Buffer.from(key, "base64url").toString("utf8"));
+  const search: Record<string, string | string[]> = {};
+  for (const name of new Set(params.keys())) {
+    if (!LISTING_KEYS.includes(name)) continue;
+    const values = params.getAll(name);
+    search[name] = values.length === 1 ? values[0] : values;
+  }
+  return search;
+}
 
 /**
  * Whether the page at this path (and query string, `?…` or empty) is served from the route cache. The
  * proxy does not even run for these (its matcher in proxy.ts says the same in its own terms).
  */
 export function isCachedPagePath(pathname: string, search: string): boolean {
-  if (pathname === "/" || pathname === HOME_ROUTE || PRODUCT_PAGE.test(pathname)) return true;
+  if (pathname === "/" || pathname === HOME_ROUTE || pathname === "/products" || PRODUCT_PAGE.test(pathname)) {
+    return true;
+  }
+  if (LISTING_PAGE.test(pathname)) return true;
   return CATEGORY_PAGE.test(pathname) && !hasListingQuery(search);
 }
 
@@ -34,6 +67,7 @@ function hasListingQuery(search: string): boolean {
 
 /** The route that renders a page address, when the proxy rewrites it (`/` is next.config.ts'); null otherwise. */
 export function pageRoute(pathname: string, search: string): string | null {
+  if (pathname === "/products") return `${LISTING_ROUTE}/${listingKey(search)}`;
   const category = CATEGORY_PAGE.exec(pathname);
   if (category && hasListingQuery(search)) return `/categories/${category[1]}/filtered${search}`;
   return null;

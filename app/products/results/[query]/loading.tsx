@@ -1,4 +1,4 @@
-import { ListingSkeleton } from "../../_components/skeletons";
+import { ListingSkeleton } from "../../../_components/skeletons";
 
 export default function Loading() {
   return <ListingSkeleton />;
