@@ -223,7 +223,7 @@ async function main(): Promise<void> {
   }
   rows.push(await measure("product page, CACHE_MODE=off", off.origin, pagePaths, null));
   await warm(on.origin, searchPaths.list);
-  rows.push(await measure("search results, per request", on.origin, searchPaths, on));
+  rows.push(await measure("search results, route cache on", on.origin, searchPaths, on));
 
   await stats.settle();
   const stampede = await runStampede({ instances: [on, second], slug: cold, stats });
@@ -249,6 +249,9 @@ async function main(): Promise<void> {
       "- Before the cache-on runs every product is requested once (a warm cache, as at steady state); before each",
       "  page row every page of the row is requested once on its instance (rendered once into the route cache).",
       "- Redis commands are those the cache's Redis ran during the row (INFO commandstats), per request.",
+      "- PAGE_CACHE=off rows render per request, but Next.js shares one render among the requests for the same",
+      "  address that arrive while it runs: the home page (one address, 32 connections) is mostly such shares.",
+      "- Search results: 40 words, each `/products?q=<word>`, served from the route cache once rendered.",
       `- The rows marked "${OPENED_FIRST}" use scripts/bench/load.ts instead of wrk, and are compared with the`,
       "  floor measured the same way. load.ts opens the 32 connections before measuring; wrk opens them inside",
       "  its run. Node (libuv 1.45 and later) accepts one new connection per event-loop turn, and each turn serves",
