@@ -5,7 +5,8 @@ describe("packPage / unpackPage", () => {
   it("restores a rendered page exactly: strings, Buffers, Maps of Buffers, headers, status", () => {
     const page = {
       kind: "APP_PAGE",
-      html: "<!DOCTYPE html><p>é €</p>",
+      html: "<!DOCTYPE html><p>é €</p>" + "<li>item</li>".repeat(200),
+      small: "a short string",
       rscData: Buffer.from([0, 1, 2, 255]),
       segmentData: new Map([["/_tree", Buffer.from("tree")]]),
       headers: { "x-next-cache-tags": "product:1,listings" },

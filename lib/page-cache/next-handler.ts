@@ -16,8 +16,8 @@ type SetContext = Parameters<CacheHandler["set"]>[2];
 /** Tags Next.js derives from the path (`_N_T_/…`): Brisk invalidates by its data's tags, not by path. */
 const IMPLICIT_TAG = /^_N_T_/;
 const CACHE_TAGS_HEADER = "x-next-cache-tags";
-/** Unpacked pages kept for the next view (a product page unpacked is about 100 KB). */
-const UNPACKED_PAGES = 200;
+/** Unpacked pages kept for the next view (a product page unpacked is about 90 KB: at most about 45 MB). */
+const UNPACKED_PAGES = 500;
 
 interface ProcessPages {
   store: PageStore;
