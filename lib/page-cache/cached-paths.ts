@@ -49,14 +49,13 @@ export function listingSearchOf(key: string): Record<string, string | string[]> 
 }
 
 /**
- * Whether the page at this path (and query string, `?…` or empty) is served from the route cache. The
- * proxy does not even run for these (its matcher in proxy.ts says the same in its own terms).
+ * Whether the page at this path (and query string, `?…` or empty) is served from the route cache: the proxy
+ * sends no policy for it. The proxy's matcher (proxy.ts) leaves most of these out altogether; it sees
+ * `/products` (to rewrite it), and the routes it rewrites to.
  */
 export function isCachedPagePath(pathname: string, search: string): boolean {
-  if (pathname === "/" || pathname === HOME_ROUTE || pathname === "/products" || PRODUCT_PAGE.test(pathname)) {
-    return true;
-  }
-  if (LISTING_PAGE.test(pathname)) return true;
+  if (pathname === "/" || pathname === HOME_ROUTE || pathname === "/products") return true;
+  if (PRODUCT_PAGE.test(pathname) || LISTING_PAGE.test(pathname)) return true;
   return CATEGORY_PAGE.test(pathname) && !hasListingQuery(search);
 }
 
