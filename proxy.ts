@@ -16,7 +16,8 @@ import { isCachedPagePath, pageRoute } from "./lib/page-cache/cached-paths";
  *   (lib/http/security-headers.ts). The policy goes on the request too: Next.js reads the nonce there and sets
  *   it on the scripts it renders. Pages served from the route cache (home, product pages, categories
  *   without a query: lib/page-cache/cached-paths.ts) are the same for everyone and carry no nonce: their
- *   policy comes with the cache entry (script hashes). `next dev` renders every page per request: nonces there.
+ *   policy comes with the cache entry (script hashes). (`next dev` renders those per request, without a
+ *   policy: the proxy does not run for most of them.)
  *   The other security headers come from next.config.ts, on every response.
  * - `/` is rendered by the route `/storefront/home`, and a category with a query string by
  *   `/categories/<slug>/filtered` (rewrites: lib/page-cache/cached-paths.ts).

@@ -100,8 +100,10 @@ export function securityHeaderRules({ https }: { https: boolean }): { source: st
 /**
  * The policy of a page served from the route cache (lib/page-cache): rendered once for everyone, so its
  * scripts carry no nonce. Its inline scripts (the RSC payload, React's streaming scripts) are allowed by
- * their sha256, computed from the stored HTML; the framework chunks are `<script src>` from `'self'`. An
- * injected inline script matches no hash and does not run. The rest is {@link pageCsp}'s.
+ * their sha256, computed from the stored HTML; the framework chunks are `<script src>` from `'self'`. A
+ * script injected into the page in the browser (a DOM injection) matches no hash and does not run; one
+ * injected into the HTML on the server would be hashed with the rest, which a nonce would not have allowed
+ * either way once rendered. The rest is {@link pageCsp}'s.
  */
 export function cachedPageCsp(scriptHashes: readonly string[]): string {
   const hashes = scriptHashes.map((hash) => ` 'sha256-${hash}'`).join("");

@@ -26,26 +26,28 @@ export const LISTING_ROUTE = "/products/results";
 const LISTING_KEYS = ["q", "category", "sort", "page", "pageSize"];
 
 /**
- * `/products`' query string as a path segment: its listing parameters only, in a fixed order (the same
- * listing is one page whatever else the address carries), base64url; `all` for none.
+ * `/products`' query string as a path segment: its listing parameters only, each once (the first value, as
+ * the listing reads it; empty ones left out, as the filter form sends every field), in a fixed order,
+ * base64url; `all` for none. The same listing is one page whatever else the address carries.
  */
 export function listingKey(search: string): string {
   const params = new URLSearchParams(search);
   const kept = new URLSearchParams();
-  for (const key of LISTING_KEYS) for (const value of params.getAll(key)) kept.append(key, value);
+  for (const key of LISTING_KEYS) {
+    const value = params.get(key);
+    if (value !== null && value !== "") kept.append(key, value);
+  }
   return kept.size === 0 ? "all" : Buffer.from(kept.toString()).toString("base64url");
 }
 
-/** The listing parameters a {@link listingKey} stands for (a repeated one as a list, as a query string has it). */
-export function listingSearchOf(key: string): Record<string, string | string[]> {
+/**
+ * The listing parameters a {@link listingKey} stands for, or null when the key is not one `listingKey` makes
+ * (an address made by hand): such a key is a 404, never one more copy of a listing.
+ */
+export function listingSearchOf(key: string): Record<string, string> | null {
   const params = new URLSearchParams(key === "all" ? "" : Buffer.from(key, "base64url").toString("utf8"));
-  const search: Record<string, string | string[]> = {};
-  for (const name of new Set(params.keys())) {
-    if (!LISTING_KEYS.includes(name)) continue;
-    const values = params.getAll(name);
-    search[name] = values.length === 1 ? values[0] : values;
-  }
-  return search;
+  if (listingKey(params.toString()) !== key) return null;
+  return Object.fromEntries(params);
 }
 
 /**

@@ -8,7 +8,8 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
  * strings of 1 KB and more, such as the HTML) as raw bytes one after the other. The outline has the value's
  * shape with each large part replaced by `{ $part: i }`, each Map by `{ $map: [[key, value], …] }`. Reading a
  * page back is then one inflate and a few slices, with no JSON parse or base64 over the HTML and payload:
- * about 0.15 ms for a product page (the 108 KB JSON of an earlier encoding took 0.48 ms), stored in 24 KB.
+ * about 0.13 ms for a product page of 90 KB, stored in 15 KB (an earlier encoding, JSON with base64 inside,
+ * took 0.48 ms and 24 KB).
  */
 
 type Part = { $part: number };

@@ -73,9 +73,15 @@ export default class PageCacheHandler {
   }
 
   async set(key: string, data: Value, ctx: SetContext): Promise<void> {
-    if (!data || env.PAGE_CACHE === "off") return;
+    if (!data) return;
+    // On every page this handler sees, stored or not: the proxy sends no policy for these paths.
     if (data.kind === "APP_PAGE" && typeof data.html === "string") {
       data.headers = { ...data.headers, "content-security-policy": cachedPageCsp(inlineScriptHashes(data.html)) };
+    }
+    // A 404 is not kept: any address may ask for one, and they would crowd real pages out of Redis.
+    if (env.PAGE_CACHE === "off" || ("status" in data && data.status === 404)) {
+      this.pages.store.discard(key);
+      return;
     }
     const headerTags = "headers" in data ? data.headers?.[CACHE_TAGS_HEADER] : undefined;
     const tags = new Set([
@@ -89,8 +95,13 @@ export default class PageCacheHandler {
     });
   }
 
+  /**
+   * Next.js' `revalidateTag`, and `revalidatePath` (its path tags, which Brisk's pages are not stored under:
+   * the server actions' `revalidatePath` calls refresh pages rendered per request and need nothing here).
+   */
   async revalidateTag(tags: string | string[]): Promise<void> {
-    await this.pages.store.invalidateTags(Array.isArray(tags) ? tags : [tags]);
+    const dataTags = (Array.isArray(tags) ? tags : [tags]).filter((tag) => !IMPLICIT_TAG.test(tag));
+    if (dataTags.length > 0) await this.pages.store.invalidateTags(dataTags);
   }
 
   resetRequestCache(): void {}

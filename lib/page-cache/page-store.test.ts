@@ -84,8 +84,18 @@ describe("the route cache's storage", () => {
   it("keeps one build's pages from another's", async () => {
     const [old, next] = [await instance(server.url, "build-1"), await instance(server.url, "build-2")];
     expect(await old.pages.get("/")).toBeNull();
-    old.pages.set("/", page("<script src=/_next/old.js></script>"));
+    expect(old.pages.set("/", page("<script src=/_next/old.js></script>"))).toBe(true);
+    expect((await old.pages.get("/"))?.value).toBe("<script src=/_next/old.js></script>");
     expect(await next.pages.get("/")).toBeNull();
+  });
+
+  it("keeps no render it is told to discard (a 404), and lets the next view render at once", async () => {
+    const { pages } = await instance(server.url);
+    expect(await pages.get("/products/missing")).toBeNull();
+    pages.discard("/products/missing");
+    expect(await pages.get("/products/missing")).toBeNull();
+    expect(pages.set("/products/missing", page("<p>now it exists</p>"))).toBe(true);
+    expect((await pages.get("/products/missing"))?.value).toEqual("<p>now it exists</p>");
   });
 
   it("does not store a render nobody here asked for", async () => {

@@ -27,13 +27,19 @@ export interface StoredPage {
 const PAGE_TTL_SECONDS = 3600;
 
 export interface PageStoreOptions {
-  /** How long a render may take before its load gives up and another caller renders (ms). */
+  /**
+   * How long a render may take before its load gives up and another caller renders (ms). lib/cache's load
+   * lock lasts 5 s: a render slower than that may be made once more by another instance.
+   */
   renderWaitMs?: number;
   /** How long a caller waits for another caller's render before rendering itself (ms). */
   joinWaitMs?: number;
   /** Told of every render this process was asked for under the page's lock, once it ends. */
-  onRender?: (outcome: "stored" | "abandoned") => void;
+  onRender?: (outcome: RenderOutcome) => void;
 }
+
+/** How a render this process was asked for ended: handed to lib/cache to store, failed, or not to be kept. */
+export type RenderOutcome = "stored" | "abandoned" | "discarded";
 
 interface PendingRender {
   resolve: (page: StoredPage) => void;
@@ -45,7 +51,7 @@ export class PageStore {
   private readonly renders = new Map<string, PendingRender>();
   private readonly renderWaitMs: number;
   private readonly joinWaitMs: number;
-  private readonly onRender: (outcome: "stored" | "abandoned") => void;
+  private readonly onRender: (outcome: RenderOutcome) => void;
 
   /** @param namespace keeps one build's pages apart from another's (the build id). */
   constructor(
@@ -101,6 +107,11 @@ export class PageStore {
     return true;
   }
 
+  /** A render of `key` that is not to be kept (a 404): its load ends without storing, the lock is released. */
+  discard(key: string): void {
+    this.abandon(key, `the render of ${key} is not kept`, "discarded");
+  }
+
   /** Drops the pages carrying these tags, here and on every instance (the data's invalidation does too). */
   invalidateTags(tags: string[]): Promise<boolean> {
     return this.cache.invalidateTags(...tags);
@@ -118,13 +129,17 @@ export class PageStore {
   }
 
   /** Fails the awaited render of `key`, if any: its load ends and releases the key's lock for another render. */
-  private abandon(key: string, reason = `the render of ${key} ended without a page`): void {
+  private abandon(
+    key: string,
+    reason = `the render of ${key} ended without a page`,
+    outcome: "abandoned" | "discarded" = "abandoned",
+  ): void {
     const pending = this.renders.get(key);
     if (!pending) return;
     this.renders.delete(key);
     clearTimeout(pending.timer);
     pending.reject(new Error(reason));
-    this.onRender("abandoned");
+    this.onRender(outcome);
   }
 
   private entryName(key: string): string {

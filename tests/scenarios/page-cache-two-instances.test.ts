@@ -30,8 +30,10 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
+/** A page from this instance, with the client's cookies when given (its own instance may be the other one). */
 async function view(server: AppServer, path: string, client?: BrowserClient) {
-  const response = client ? await client.fetch(path) : await fetch(server.origin + path);
+  const cookie = client ? [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; ") : "";
+  const response = await fetch(server.origin + path, { headers: cookie ? { cookie } : {} });
   return { status: response.status, cache: response.headers.get("x-nextjs-cache"), html: await response.text() };
 }
 
@@ -58,7 +60,8 @@ describe("catalog pages from the route cache, on two instances", () => {
     expect(cached.cache).toBe("HIT");
     expect(shown(cached.html)).toEqual({ price: formatMoney(4_321, product.currency), stock: "Only 5 left" });
 
-    // A price change, as the back office makes it (lib/catalog/mutations.ts), through instance A's process.
+    // A price change, as the back office makes it (lib/catalog/mutations.ts), from this test's process: a
+    // third instance of the store, sharing Redis and PostgreSQL with A and B.
     await updateVariants(product.id, [{ variantId: product.variantId, priceCents: 5_432, stock: 5 }]);
     expect(shown((await view(b, path)).html)).toEqual({
       price: formatMoney(5_432, product.currency),
@@ -90,19 +93,29 @@ describe("catalog pages from the route cache, on two instances", () => {
 
   it("serves the same HTML to two shoppers, with neither one's cart count nor account in it", async () => {
     const [a, b] = servers;
-    const path = `/products/${product.slug}`;
+    // A signed-in shopper with a cart of one, on A; a stranger with a cart of two, on B.
+    const email = `pages-${randomUUID()}@example.com`;
     const shopper = new BrowserClient(a.origin);
+    await shopper.signIn(email);
     expect((await addToCart(shopper, product.variantId, 1)).status).toBe(200);
     const stranger = new BrowserClient(b.origin);
-    const pages = [await view(a, path, shopper), await view(b, path, stranger), await view(a, "/", shopper)];
-    expect(pages.map((page) => page.status)).toEqual([200, 200, 200]);
-    expect(pages[0].html).toBe(pages[1].html);
-    for (const page of pages) expect(page.html).not.toContain('data-testid="cart-count"');
+    expect((await addToCart(stranger, product.variantId, 2)).status).toBe(200);
+    for (const path of [`/products/${product.slug}`, "/", "/products?q=shirt"]) {
+      const pages = [await view(a, path, shopper), await view(b, path, stranger), await view(b, path, shopper)];
+      expect(pages.map((page) => page.status)).toEqual([200, 200, 200]);
+      expect(pages[1].html, path).toBe(pages[0].html);
+      expect(pages[2].html, path).toBe(pages[0].html);
+      for (const page of pages) {
+        expect(page.html).not.toContain('data-testid="cart-count"');
+        expect(page.html).not.toContain('data-testid="account-link"');
+        expect(page.html).not.toContain(email);
+      }
+    }
     // The header asks for the shopper separately, and gets only its own.
     const mine = await (await shopper.fetch("/api/shopper")).json();
     const theirs = await (await stranger.fetch("/api/shopper")).json();
-    expect(mine).toEqual({ account: null, cartCount: 1 });
-    expect(theirs).toEqual({ account: null, cartCount: 0 });
+    expect(mine).toEqual({ account: { name: email }, cartCount: 1 });
+    expect(theirs).toEqual({ account: null, cartCount: 2 });
   }, 60_000);
 });
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { parseListingQuery } from "@/lib/catalog/listing-query";
 import { listCategories, listProducts } from "@/lib/catalog/queries";
 import { listingSearchOf } from "@/lib/page-cache/cached-paths";
@@ -21,7 +22,11 @@ export function generateStaticParams(): { query: string }[] {
   return [];
 }
 
-const queryOf = async (params: Props["params"]) => parseListingQuery(listingSearchOf((await params).query));
+async function queryOf(params: Props["params"]) {
+  const search = listingSearchOf((await params).query);
+  if (!search) notFound();
+  return parseListingQuery(search);
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const query = await queryOf(params);
