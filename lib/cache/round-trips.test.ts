@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ThrowawayRedis } from "@/tests/support/redis-server";
 import { waitFor } from "@/tests/support/wait";
 import { createCache } from "./cache";
+import { commandCounts } from "@/tests/support/redis-commands";
 
 // What a Redis hit costs, counted by Redis itself (INFO commandstats) on a server of the test's own.
 let server: ThrowawayRedis;
@@ -26,11 +27,7 @@ afterAll(async () => {
 async function commandsDuring(work: () => Promise<unknown>): Promise<Record<string, number>> {
   await admin.config("RESETSTAT");
   await work();
-  const counts: Record<string, number> = {};
-  for (const [, name, calls] of (await admin.info("commandstats")).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
-    if (!["config|resetstat", "info"].includes(name)) counts[name] = Number(calls);
-  }
-  return counts;
+  return commandCounts(admin);
 }
 
 describe("a Redis hit", () => {

@@ -12,6 +12,7 @@ import { ensureServices } from "../services/ensure";
 import { ensurePackages } from "../services/packages";
 import { log } from "../services/shell";
 import { AppServer, cacheCounters } from "@/tests/support/app-server";
+import { commandTotal } from "@/tests/support/redis-commands";
 import { PostgresStats } from "./postgres-stats";
 import { writeReport, type Row } from "./report";
 import { measureMemory, runOutage, runStampede } from "./scenarios";
@@ -48,19 +49,6 @@ async function prepareDatabase(url: string, appEnv: Record<string, string>): Pro
   const { rows } = await client.query("SELECT slug FROM products WHERE status = 'active' ORDER BY id");
   await client.end();
   return rows.map((row) => row.slug as string);
-}
-
-/** Commands the Redis at `url` has run, in total (INFO commandstats), leaving out the counting itself. */
-async function redisCommands(url: string): Promise<number> {
-  const redis = new Redis(url);
-  try {
-    let total = 0;
-    for (const [, name, calls] of (await redis.info("commandstats")).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm))
-      if (name !== "info") total += Number(calls);
-    return total;
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** Category slugs, and search words (the first word of product names) for the search results rows. */
@@ -157,6 +145,7 @@ async function main(): Promise<void> {
   });
   await new Promise((resolve) => redisGet.stdout.once("data", resolve));
   const stats = await PostgresStats.open(databaseUrl);
+  const cacheAdmin = new Redis(cacheRedis.url); // counts the cache Redis' commands for each row
 
   /** A row: wrk over the paths, or scripts/bench/load.ts (connections opened first). */
   const measure = async (
@@ -174,10 +163,10 @@ async function main(): Promise<void> {
     await stats.settle(); // requests still queued from the warm-up would count against this run
     const before = counted ? await cacheCounters(counted.origin) : null;
     const queriesBefore = await stats.queries();
-    const commandsBefore = await redisCommands(cacheRedis.url);
+    const commandsBefore = await commandTotal(cacheAdmin);
     const result = await load(SECONDS);
     const queries = (await stats.queries()) - queriesBefore;
-    const commands = (await redisCommands(cacheRedis.url)) - commandsBefore;
+    const commands = (await commandTotal(cacheAdmin)) - commandsBefore;
     let hitRatio: number | null = null;
     if (before && counted) {
       const after = await cacheCounters(counted.origin);
@@ -224,6 +213,7 @@ async function main(): Promise<void> {
   rows.push(await measure("product page, CACHE_MODE=off", off.origin, pagePaths, null));
   await warm(on.origin, searchPaths.list);
   rows.push(await measure("search results, route cache on", on.origin, searchPaths, on));
+  cacheAdmin.disconnect(); // before the outage below kills that Redis
 
   await stats.settle();
   const stampede = await runStampede({ instances: [on, second], slug: cold, stats });

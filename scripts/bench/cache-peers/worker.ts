@@ -3,6 +3,7 @@ import Redis from "ioredis";
 import { ThrowawayRedis } from "@/tests/support/redis-server";
 import { makeSubject, type LibraryName, type Subject, type Tier } from "./subjects";
 import { productValue } from "./value";
+import { commandTotal } from "@/tests/support/redis-commands";
 
 /**
  * One scenario for one library, in a process of its own (scripts/bench/cache-peers/run.ts starts it):
@@ -44,15 +45,6 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Commands Redis ran, in total, leaving out the counting commands themselves. */
-async function commandCount(admin: Redis): Promise<number> {
-  let total = 0;
-  for (const [, name, calls] of (await admin.info("commandstats")).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
-    if (!["info", "config|resetstat", "config"].includes(name)) total += Number(calls);
-  }
-  return total;
-}
-
 /** `callers` loops, each reading the key `next(caller, i)` back to back: a warm-up, then the measurement. */
 async function throughput(
   subject: Subject,
@@ -85,7 +77,7 @@ async function throughput(
   const ops = await run(MEASURE_MS, samples);
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const commands = admin ? await commandCount(admin) : null;
+  const commands = admin ? await commandTotal(admin) : null;
   const sorted = Float64Array.from(samples).sort();
   return {
     ops,
