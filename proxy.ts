@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from "./lib/auth/cookies";
+import { refreshedSessionCookieOptions, sessionCookieName } from "./lib/auth/cookies";
 import { jsonError } from "./lib/http/errors";
 import { isMalformedPath } from "./lib/http/malformed-path";
 import { isPageLoad } from "./lib/http/page-load";
@@ -62,7 +62,7 @@ export function proxy(request: NextRequest) {
   // Never on a page from the route cache (csp null): a shared cache must not keep a cookie with it; the
   // header's GET /api/shopper refreshes it there.
   if (csp && !malformed && cookie && request.method === "GET" && isPageLoad(request.headers))
-    response.cookies.set(cookie.name, cookie.value, { ...sessionCookieOptions(), maxAge: SESSION_MAX_AGE_SECONDS });
+    response.cookies.set(cookie.name, cookie.value, refreshedSessionCookieOptions());
   return response;
 }
 

@@ -17,3 +17,9 @@ export const sessionCookieOptions = (source: Env = env) => ({
   path: "/",
   secure: secureCookies(source),
 });
+
+/** The session cookie sent again with a fresh lifetime (the session's own expiry slides in Redis). */
+export const refreshedSessionCookieOptions = (source: Env = env) => ({
+  ...sessionCookieOptions(source),
+  maxAge: SESSION_MAX_AGE_SECONDS,
+});

@@ -32,7 +32,7 @@ afterAll(async () => {
 
 /** A page from this instance, with the client's cookies when given (its own instance may be the other one). */
 async function view(server: AppServer, path: string, client?: BrowserClient) {
-  const cookie = client ? [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; ") : "";
+  const cookie = client?.cookieHeader() ?? "";
   const response = await fetch(server.origin + path, { headers: cookie ? { cookie } : {} });
   return { status: response.status, cache: response.headers.get("x-nextjs-cache"), html: await response.text() };
 }

@@ -11,9 +11,14 @@ export class BrowserClient {
     private readonly headers: Record<string, string> = {},
   ) {}
 
+  /** This browser's cookies as a `Cookie` header (to send them to another instance of the store, say). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers({ ...this.headers, ...Object.fromEntries(new Headers(init.headers)) });
-    if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    if (this.cookies.size > 0) headers.set("cookie", this.cookieHeader());
     const response = await fetch(this.origin + path, { ...init, headers, redirect: "manual" });
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(";");

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from "@/lib/auth/cookies";
+import { refreshedSessionCookieOptions, sessionCookieName } from "@/lib/auth/cookies";
 import { withErrorBoundary } from "@/lib/http/route";
 import { currentShopper } from "@/lib/shop/shopper";
 
@@ -20,7 +20,7 @@ export const GET = withErrorBoundary("api/shopper", async (request: NextRequest)
   const response = NextResponse.json(shopper, { headers: { "Cache-Control": "private, no-store" } });
   const cookie = request.cookies.get(sessionCookieName());
   if (cookie && shopper.account && shopper.account !== "unavailable") {
-    response.cookies.set(cookie.name, cookie.value, { ...sessionCookieOptions(), maxAge: SESSION_MAX_AGE_SECONDS });
+    response.cookies.set(cookie.name, cookie.value, refreshedSessionCookieOptions());
   }
   return response;
 });
