@@ -2,10 +2,13 @@ import type { Metadata } from "next";
 import { NOT_INDEXED } from "@/app/_seo/site";
 import { cookies } from "next/headers";
 import Link from "next/link";
+import type { ProductSummary } from "@/lib/catalog/types";
 import { requestCartOwner } from "@/lib/cart/request-owner";
 import { viewCart } from "@/lib/cart/service";
 import type { CartView } from "@/lib/cart/view";
 import { unlessStateUnavailable } from "@/lib/redis/state";
+import { viewedProducts } from "@/lib/shop/viewed";
+import { ProductRow } from "../_components/activity/product-row";
 import { CartLineRow } from "../_components/cart/cart-line";
 import { Price } from "../_components/price";
 import { ShopperSync } from "../_components/shopper";
@@ -16,8 +19,14 @@ async function loadCart(): Promise<CartView | "unavailable"> {
   return unlessStateUnavailable(async () => viewCart(await requestCartOwner(await cookies())));
 }
 
+/** The shopper's recently viewed products; none while Redis cannot say (an extra, never an error). */
+async function loadViewed(): Promise<ProductSummary[]> {
+  const viewed = await unlessStateUnavailable(async () => viewedProducts(await cookies()));
+  return viewed === "unavailable" ? [] : viewed;
+}
+
 export default async function CartPage() {
-  const cart = await loadCart();
+  const [cart, viewed] = await Promise.all([loadCart(), loadViewed()]);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="mb-6 text-2xl font-bold tracking-tight">Your cart</h1>
@@ -60,6 +69,7 @@ export default async function CartPage() {
           </Link>
         </>
       )}
+      {viewed.length > 0 && <ProductRow id="recently-viewed-heading" title="Recently viewed" products={viewed} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 export const cacheNames = {
   product: (slug: string) => `product:${slug}`,
   variant: (variantId: number) => `variant:${variantId}`,
+  summary: (productId: number) => `summary:${productId}`,
   listing: (queryHash: string) => `listing:${queryHash}`,
   categories: () => "categories",
   category: (slug: string) => `category:${slug}`,

@@ -47,6 +47,12 @@ async function summariesInOrder(ids: number[]): Promise<ProductSummary[]> {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** An active product's summary, or null (unknown or archived). */
+export async function loadActiveSummary(id: number): Promise<ProductSummary | null> {
+  const row = await db.product.findFirst({ where: { id, status: "ACTIVE" }, select: summarySelect });
+  return row ? toSummary(row) : null;
+}
+
 export async function loadProductBySlug(slug: string): Promise<ProductDetail | null> {
   const row = await db.product.findUnique({
     where: { slug },

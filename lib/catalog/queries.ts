@@ -4,7 +4,15 @@ import { tagRenderedPage } from "../page-cache/page-tags";
 import { cacheNames, cacheTags } from "./cache-keys";
 import type { ListingQuery } from "./listing-query";
 import { isForSale } from "./variants";
-import { loadCategories, loadFeatured, loadListing, loadProductBySlug, loadRelated, loadVariant } from "./load";
+import {
+  loadActiveSummary,
+  loadCategories,
+  loadFeatured,
+  loadListing,
+  loadProductBySlug,
+  loadRelated,
+  loadVariant,
+} from "./load";
 import type { Category, Listing, ProductDetail, ProductSummary, VariantWithProduct } from "./types";
 
 /**
@@ -13,6 +21,7 @@ import type { Category, Listing, ProductDetail, ProductSummary, VariantWithProdu
  * | read              | key                     | tags          | ttl  | grace  | not found          |
  * | product by slug   | product:<slug>          | product:<id>  | 3600 | 86400  | 30 s, tag listings |
  * | variant by id     | variant:<id>            | product:<id>  | 3600 | 86400  | 30 s, tag listings |
+ * | product summary   | summary:<id>            | product:<id>  | 3600 | 86400  | 30 s, + listings   |
  * | a listing page    | listing:<hash of query> | listings      |  600 |  3600  |                    |
  * | categories        | categories              | listings      | 3600 | 86400  |                    |
  * | featured          | featured                | listings      | 3600 | 86400  |                    |
@@ -75,6 +84,25 @@ export async function getVariant(variantId: number): Promise<VariantWithProduct 
     load: () => loadVariant(variantId),
   });
   return value;
+}
+
+/** The active ones of these products, in the order given (unknown and archived ones left out). */
+export async function getActiveSummaries(productIds: number[]): Promise<ProductSummary[]> {
+  const found = await Promise.all(
+    productIds.map(async (id) => {
+      const { value } = await read({
+        key: cacheNames.summary(id),
+        ...PRODUCT,
+        ...TIMEOUTS,
+        // Gone or archived: a write that creates or restores it invalidates one of these.
+        tags: (summary: ProductSummary | null) =>
+          summary ? [cacheTags.product(id)] : [cacheTags.product(id), cacheTags.listings],
+        load: () => loadActiveSummary(id),
+      });
+      return value;
+    }),
+  );
+  return found.filter((summary): summary is ProductSummary => summary !== null);
 }
 
 export async function listProducts(query: ListingQuery): Promise<Listing> {

@@ -1,3 +1,4 @@
+import { countSold } from "../activity/trending";
 import type { CartOwner } from "../cart/types";
 import { db } from "../db";
 import { OrderStatus } from "../generated/prisma/enums.ts";
@@ -59,5 +60,10 @@ export async function placeOrder(request: OrderRequest): Promise<OrderOutcome> {
 
   const payment = await pay(reserved.order, priced, input.payment, provider);
   if (payment.kind === "declined") return payment;
-  return settle(reserved.order, payment.reference, owner, reserved.accessToken);
+  const paid = await settle(reserved.order, payment.reference, owner, reserved.accessToken);
+  // Trending counts units sold; the order is paid whether or not Redis could count them.
+  await countSold(priced.stockLines).catch((error: Error) =>
+    console.warn(`[brisk] units of ${paid.order.number} not counted for trending: ${error.message}`),
+  );
+  return paid;
 }

@@ -10,6 +10,7 @@ import { env } from "../env";
  * | `cart:{c:*}`, `cart:{u:*}`, `…:merged`       | lib/cart/keys.ts                                |
  * | `sess:{u:*}:*`, `vt:{e:*}:*`                 | lib/auth/keys.ts                                |
  * | `idem:{*}:*`                                 | lib/orders/keys.ts                              |
+ * | `viewed:{v:*}`, `viewed:{u:*}`, `trend:{trend}:*` | lib/activity/keys.ts                       |
  * | `rl:{*}:*`, `mailbox:{e:*}`                  | here                                            |
  *
  * Keys that one operation touches share a hash tag `{...}`, so they live in one Redis Cluster slot.

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { getRelatedProducts } from "@/lib/catalog/queries";
 import { selectVariant } from "@/lib/catalog/variants";
+import { RecentlyViewed } from "../../_components/activity/recently-viewed";
 import { ProductGallery } from "../../_components/product-gallery";
 import { ProductGrid } from "../../_components/product-grid";
 import { ProductPurchase, PurchasePanel } from "../../_components/product-purchase";
@@ -73,6 +74,7 @@ export default async function ProductPage({ params }: Props) {
           <ProductGrid products={related} label="Related products" />
         </section>
       )}
+      <RecentlyViewed productId={product.id} />
     </article>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFeaturedProducts, listCategories } from "@/lib/catalog/queries";
 import { HOME_ROUTE } from "@/lib/page-cache/cached-paths";
+import { TrendingRow } from "../../_components/activity/trending-row";
 import { ProductGrid } from "../../_components/product-grid";
 import { JsonLd } from "../../_seo/json-ld";
 import { homeJsonLd } from "../../_seo/structured-data";
@@ -58,6 +59,8 @@ export default async function HomePage({ params }: { params: Promise<{ page: str
           ))}
         </ul>
       </section>
+
+      <TrendingRow />
     </div>
   );
 }

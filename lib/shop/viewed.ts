@@ -1,0 +1,61 @@
+import { isBot } from "../activity/bots";
+import { recentlyViewed, recordView } from "../activity/recently-viewed";
+import { requestViewer, requestViewerForWrite } from "../activity/request-viewer";
+import { countView } from "../activity/trending";
+import type { CookieJar } from "../auth/current-user";
+import { getActiveSummaries } from "../catalog/queries";
+import type { ProductSummary } from "../catalog/types";
+import { hitRateLimit } from "../http/rate-limit";
+
+/**
+ * Recently viewed products as the store shows them: the viewer's list (lib/activity) made into product
+ * summaries (lib/catalog), archived products and the product on screen left out.
+ */
+
+/** Views one address may add to trending per hour (when the app knows addresses: TRUST_PROXY_HOPS). */
+const TRENDING_VIEWS_PER_IP_HOUR = 600;
+
+export type RecordedProductView =
+  { kind: "recorded"; products: ProductSummary[]; visitorId?: string } | { kind: "not_found" };
+
+/**
+ * A product page's view, recorded for its viewer: answers the viewer's other recently viewed products. The
+ * viewer's first view of the product this hour also counts for trending, unless it comes from a bot or an
+ * address over its hourly allowance; that count failing never fails the view.
+ */
+export async function recordProductView(
+  jar: CookieJar,
+  request: { userAgent: string | null; ip: string | null },
+  productId: number,
+): Promise<RecordedProductView> {
+  if ((await getActiveSummaries([productId])).length === 0) return { kind: "not_found" };
+  const { viewer, visitorId } = await requestViewerForWrite(jar);
+  const recorded = await recordView(viewer, productId);
+  if (recorded.firstThisHour && !isBot(request.userAgent)) {
+    await countTrendingView(productId, request.ip).catch((error: Error) =>
+      console.warn(`[brisk] trending view not counted: ${error.message}`),
+    );
+  }
+  const products = await getActiveSummaries(recorded.productIds.filter((id) => id !== productId));
+  return { kind: "recorded", products, visitorId };
+}
+
+async function countTrendingView(productId: number, ip: string | null): Promise<void> {
+  if (ip) {
+    const limit = await hitRateLimit({
+      scope: `trending-views:${ip}`,
+      limit: TRENDING_VIEWS_PER_IP_HOUR,
+      windowMs: 3_600_000,
+    });
+    if (!limit.allowed) return;
+  }
+  await countView(productId);
+}
+
+/** The viewer's recently viewed products (none for a browser that has viewed nothing), less `exclude`. */
+export async function viewedProducts(jar: CookieJar, exclude?: number): Promise<ProductSummary[]> {
+  const viewer = await requestViewer(jar);
+  if (!viewer) return [];
+  const ids = await recentlyViewed(viewer);
+  return getActiveSummaries(ids.filter((id) => id !== exclude));
+}

@@ -1,0 +1,185 @@
+import Redis from "ioredis";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ThrowawayRedis } from "@/tests/support/redis-server";
+import { commandCounts } from "@/tests/support/redis-commands";
+import { readJson } from "@/tests/support/routes";
+
+// Recently viewed and trending through their routes, on a Redis of the test's own (trending is one
+// set of keys for the whole store, and the test counts the commands Redis runs).
+let server: ThrowawayRedis;
+let admin: Redis;
+let modules: {
+  views: typeof import("@/app/api/activity/views/route");
+  trendingRoute: typeof import("@/app/api/trending/route");
+  trending: typeof import("@/lib/activity/trending");
+  keys: typeof import("@/lib/activity/keys");
+  mutations: typeof import("@/lib/catalog/mutations");
+  db: typeof import("@/lib/db");
+  clients: typeof import("@/lib/redis/clients");
+};
+let products: { id: number; slug: string }[];
+/** Not a product: what an id of a deleted product looks like. */
+const NO_SUCH_PRODUCT = 2_000_000_000;
+type Summary = { id: number; slug: string };
+
+beforeAll(async () => {
+  server = await ThrowawayRedis.start();
+  process.env.REDIS_URL = server.url;
+  process.env.CACHE_REDIS_URL = server.url;
+  admin = new Redis(server.url);
+  modules = {
+    views: await import("@/app/api/activity/views/route"),
+    trendingRoute: await import("@/app/api/trending/route"),
+    trending: await import("@/lib/activity/trending"),
+    keys: await import("@/lib/activity/keys"),
+    mutations: await import("@/lib/catalog/mutations"),
+    db: await import("@/lib/db"),
+    clients: await import("@/lib/redis/clients"),
+  };
+  products = await modules.db.db.product.findMany({
+    where: { status: "ACTIVE" },
+    select: { id: true, slug: true },
+    orderBy: { id: "asc" },
+    take: 6,
+  });
+});
+
+afterAll(async () => {
+  admin.disconnect();
+  await Promise.all([modules.db.db.$disconnect(), modules.clients.closeRedisClients()]);
+  await server.destroy();
+});
+
+const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+
+/** A browser: its visitor cookie carried from one view to the next. */
+class Shopper {
+  visitor: string | null = null;
+  constructor(private readonly userAgent = BROWSER) {}
+
+  async view(body: unknown): Promise<Response> {
+    const headers = new Headers({ "content-type": "application/json", "user-agent": this.userAgent });
+    if (this.visitor) headers.set("cookie", `brisk_visitor=${this.visitor}`);
+    const request = new NextRequest("http://localhost:3000/api/activity/views", {
+      method: "POST",
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      headers,
+    });
+    const response = await modules.views.POST(request);
+    const cookie = /brisk_visitor=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
+    if (cookie) this.visitor = cookie;
+    return response;
+  }
+
+  async viewed(productId: number): Promise<number[]> {
+    const response = await this.view({ productId });
+    expect(response.status).toBe(200);
+    return (await readJson<{ products: Summary[] }>(response)).products.map((product) => product.id);
+  }
+}
+
+const viewsNow = (productId: number) =>
+  admin.zscore(modules.keys.activityKeys.views(modules.keys.hourOf(Date.now())), String(productId));
+
+describe("recording a view", () => {
+  it("gives a browser a visitor cookie and answers its other recently viewed products, newest first", async () => {
+    const shopper = new Shopper();
+    const [a, b, c] = products;
+    expect(await shopper.viewed(a.id)).toEqual([]);
+    expect(shopper.visitor).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(await shopper.viewed(b.id)).toEqual([a.id]);
+    expect(await shopper.viewed(c.id)).toEqual([b.id, a.id]);
+    expect(await shopper.viewed(a.id)).toEqual([c.id, b.id]);
+  });
+
+  it("leaves out products archived since they were viewed, and refuses a view of one", async () => {
+    const shopper = new Shopper();
+    const [a, b, c] = [products[0], products[5], products[1]];
+    await shopper.viewed(a.id);
+    expect(await shopper.viewed(b.id)).toEqual([a.id]);
+    try {
+      await modules.mutations.updateProductDetails(b.id, { status: "archived" });
+      expect(await shopper.viewed(c.id)).toEqual([a.id]);
+      expect((await shopper.view({ productId: b.id })).status).toBe(404);
+    } finally {
+      await modules.mutations.updateProductDetails(b.id, { status: "active" });
+    }
+    expect(await shopper.viewed(c.id)).toEqual([b.id, a.id]);
+  });
+
+  it("refuses bad input and products not for sale with the JSON error, and records nothing", async () => {
+    const shopper = new Shopper();
+    for (const body of ["{", { productId: "7" }, { productId: -1 }, { productId: 1.5 }, { productId: 1, extra: 1 }]) {
+      const response = await shopper.view(body);
+      expect(response.status).toBe(400);
+      expect(await readJson(response)).toEqual({ error: { code: "invalid_input", message: expect.any(String) } });
+    }
+    const response = await shopper.view({ productId: NO_SUCH_PRODUCT });
+    expect(response.status).toBe(404);
+    expect(await readJson(response)).toEqual({ error: { code: "not_found", message: "No such product." } });
+    expect(shopper.visitor).toBeNull();
+    expect(await viewsNow(NO_SUCH_PRODUCT)).toBeNull();
+  });
+});
+
+describe("trending", () => {
+  it("ranks a product viewed by many shoppers above one a single shopper reloads, and counts no bots", async () => {
+    const [popular, reloaded] = products.slice(3, 5);
+    for (let i = 0; i < 5; i++) await new Shopper().viewed(popular.id);
+    const reloader = new Shopper();
+    for (let i = 0; i < 20; i++) await reloader.viewed(reloaded.id);
+    const crawler = new Shopper("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
+    for (let i = 0; i < 3; i++) await crawler.viewed(reloaded.id);
+    expect(await viewsNow(popular.id)).toBe("5");
+    expect(await viewsNow(reloaded.id)).toBe("1");
+    const ids = await modules.trending.readTrendingIds();
+    expect(ids.indexOf(popular.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(popular.id)).toBeLessThan(ids.indexOf(reloaded.id));
+  });
+
+  it("weighs an hour half as much as the one six hours later, sold units as three views, and forgets buckets", async () => {
+    const [earlier, now, sold, expired] = [90_001, 90_002, 90_003, 90_004];
+    const at = Date.parse("2026-06-01T12:30:00Z");
+    const hours = (n: number) => at - n * 3_600_000;
+    for (let i = 0; i < 3; i++) await modules.trending.countView(earlier, hours(12)); // 3 × 0.25
+    await modules.trending.countView(now, at); // 1
+    await modules.trending.countSold([{ productId: sold, quantity: 1 }], hours(6)); // 3 × 0.5
+    for (let i = 0; i < 50; i++) await modules.trending.countView(expired, hours(24)); // out of the window
+    expect(await modules.trending.readTrendingIds(16, at)).toEqual([sold, now, earlier]);
+    const ttl = await admin.ttl(modules.keys.activityKeys.views(modules.keys.hourOf(at)));
+    expect(ttl).toBeGreaterThan(47 * 3600);
+    expect(ttl).toBeLessThanOrEqual(48 * 3600);
+    expect(await admin.exists(modules.keys.activityKeys.union())).toBe(0);
+  });
+
+  it("reads the buckets in one MULTI, then serves the read from the cache", async () => {
+    await admin.config("RESETSTAT");
+    await modules.trending.trendingIds();
+    const first = await commandCounts(admin);
+    // One MULTI: the union, the top ids, the union deleted (DEL is also the cache's lock release: not counted).
+    expect([first.multi, first.zunionstore, first.zrevrange, first.exec]).toEqual([1, 1, 1, 1]);
+    await admin.config("RESETSTAT");
+    const response = await modules.trendingRoute.GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60");
+    const second = await commandCounts(admin);
+    expect(second.zunionstore ?? 0).toBe(0);
+    expect(second.multi ?? 0).toBe(0);
+  });
+});
+
+describe("with Redis down", () => {
+  it("answers a view with 503 unavailable at once, and the page's row is left out", async () => {
+    const shopper = new Shopper();
+    await shopper.viewed(products[0].id);
+    await server.kill();
+    const started = performance.now();
+    const response = await shopper.view({ productId: products[1].id });
+    expect(response.status).toBe(503);
+    expect(await readJson(response)).toEqual({
+      error: { code: "unavailable", message: "Recently viewed products are briefly unavailable." },
+    });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
