@@ -4,6 +4,7 @@ import { useSearchParams } from "next/navigation";
 import type { ProductDetail, Variant } from "@/lib/catalog/types";
 import { selectVariant } from "@/lib/catalog/variants";
 import { AddToCart } from "./cart/add-to-cart";
+import { useLiveStock } from "./live-stock";
 import { Price } from "./price";
 import { StockStatus } from "./stock-status";
 import { VariantPicker } from "./variant-picker";
@@ -12,11 +13,13 @@ import { VariantPicker } from "./variant-picker";
  * The product page's price, stock, variant choice and add-to-cart for the variant in `?variant=<sku>`.
  * The page is rendered once for everyone (the route cache), so the choice is read here, in the browser:
  * the cached HTML shows the default variant ({@link PurchasePanel}, the page's Suspense fallback), and a
- * link to another variant is answered at once without asking the server.
+ * link to another variant is answered at once without asking the server. Its stock (and the add-to-cart
+ * button with it) stays live while the page is open (live-stock.ts).
  */
 export function ProductPurchase({ product }: { product: ProductDetail }) {
-  const variant = selectVariant(product, useSearchParams().get("variant"));
-  return <PurchasePanel product={product} variant={variant} />;
+  const live = useLiveStock(product);
+  const variant = selectVariant(live, useSearchParams().get("variant"));
+  return <PurchasePanel product={live} variant={variant} />;
 }
 
 export function PurchasePanel({ product, variant }: { product: ProductDetail; variant: Variant }) {

@@ -39,3 +39,12 @@ export function variantForChoice(
     .sort((a, b) => b.kept - a.kept || Number(b.variant.available) - Number(a.variant.available) || a.index - b.index);
   return ranked[0]?.variant ?? null;
 }
+
+/** The product with these stock levels (`variantId → stock`) in place of the ones it was loaded with. */
+export function withStockLevels(product: ProductDetail, levels: ReadonlyMap<number, number>): ProductDetail {
+  const variants = product.variants.map((variant) => {
+    const stock = levels.get(variant.id);
+    return stock === undefined ? variant : { ...variant, stock, available: stock > 0 };
+  });
+  return { ...product, variants, inStock: variants.some((variant) => variant.available) };
+}
