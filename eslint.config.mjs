@@ -18,17 +18,18 @@ const infrastructure = [
   "lib/money.ts",
   "lib/validation.ts",
 ];
-const domains = ["lib/catalog", "lib/auth", "lib/cart", "lib/activity", "lib/orders"];
+const domains = ["lib/catalog", "lib/auth", "lib/cart", "lib/activity", "lib/alerts", "lib/orders"];
 const above = ["lib/shop", "lib/test-support", "app", "scripts", "tests", "e2e"];
 /**
  * What each domain must not import: catalog and auth use no other domain, cart may use both, activity
- * (recently viewed, trending) only auth, orders all the others.
+ * (recently viewed, trending) only auth, alerts (back in stock) only catalog, orders all the others.
  */
 const domainsAbove = {
-  "lib/catalog": ["lib/auth", "lib/cart", "lib/activity", "lib/orders"],
-  "lib/auth": ["lib/catalog", "lib/cart", "lib/activity", "lib/orders"],
-  "lib/cart": ["lib/activity", "lib/orders"],
-  "lib/activity": ["lib/catalog", "lib/cart", "lib/orders"],
+  "lib/catalog": ["lib/auth", "lib/cart", "lib/activity", "lib/alerts", "lib/orders"],
+  "lib/auth": ["lib/catalog", "lib/cart", "lib/activity", "lib/alerts", "lib/orders"],
+  "lib/cart": ["lib/activity", "lib/alerts", "lib/orders"],
+  "lib/activity": ["lib/catalog", "lib/cart", "lib/alerts", "lib/orders"],
+  "lib/alerts": ["lib/auth", "lib/cart", "lib/activity", "lib/orders"],
   "lib/orders": [],
 };
 const at = (path) => `./${path}`;

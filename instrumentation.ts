@@ -3,4 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startOrderSweeper } = await import("./lib/orders/sweeper");
   startOrderSweeper();
+  const { startRestockNotifier } = await import("./lib/alerts/notifier");
+  startRestockNotifier();
 }

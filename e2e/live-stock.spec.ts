@@ -1,4 +1,5 @@
 import { expect, pagesOf, test } from "./fixtures";
+import { uniqueEmail } from "./support/test-support";
 
 test("a product page open in one browser follows a checkout in another without a reload @smoke", async ({
   shop,
@@ -27,4 +28,26 @@ test("a product page open in one browser follows a checkout in another without a
   await expect(shop.product.stock).toHaveText("Out of stock", { timeout: 2_000 });
   await expect(shop.product.soldOutButton).toBeDisabled();
   await other.close();
+});
+
+test("a guest asks to hear when a sold-out variant is back, and stops it from the mail's link without signing in", async ({
+  shop,
+  testSupport,
+  productWithStock,
+}) => {
+  const claimed = await productWithStock([0]);
+  const { page, product } = shop;
+  await product.open(claimed.slug, claimed.variants[0].sku);
+  await expect(product.soldOutButton).toBeDisabled();
+  const email = uniqueEmail("restock");
+  const alert = page.getByRole("form", { name: "Back-in-stock alert" });
+  await alert.getByLabel("E-mail me when it is back").fill(email);
+  await alert.getByRole("button", { name: "Notify me" }).click();
+  await expect(page.getByText("We will e-mail you once when it is back in stock.")).toBeVisible();
+
+  const mail = await testSupport.nextMail(email, 0);
+  expect(mail.subject).toBe(`We will tell you when ${claimed.name} is back`);
+  await page.goto(/(https?:\/\/\S+)/.exec(mail.text)![1]);
+  await page.getByRole("button", { name: "Stop the alert" }).click();
+  await expect(page.getByText("Stopped. You will get no mail about it.")).toBeVisible();
 });

@@ -69,6 +69,10 @@ const variables = z.object({
   SIGNIN_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
   /** How often each instance cancels pending orders older than 15 minutes (and gives their stock back). */
   ORDER_SWEEP_INTERVAL_MS: milliseconds(60_000, 3_600_000),
+  /** How often each instance sends the mails of back-in-stock alerts whose variant has stock again. */
+  BACK_IN_STOCK_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5_000),
+  /** How long a worker's claim on an alert holds before another instance may send its mail instead. */
+  BACK_IN_STOCK_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
   /** Live stock streams (product pages open) one instance serves at once; past it, pages fall back to polling. */
   LIVE_STOCK_MAX_STREAMS: z.coerce.number().int().min(0).max(100_000).default(1_000),
   /** Other origins allowed to send state-changing requests (comma-separated), besides the site's own. */

@@ -6,6 +6,7 @@ import { selectVariant } from "@/lib/catalog/variants";
 import { AddToCart } from "./cart/add-to-cart";
 import { useLiveStock } from "./live-stock";
 import { Price } from "./price";
+import { RestockAlert } from "./restock-alert";
 import { StockStatus } from "./stock-status";
 import { VariantPicker } from "./variant-picker";
 
@@ -19,12 +20,24 @@ import { VariantPicker } from "./variant-picker";
 export function ProductPurchase({ product }: { product: ProductDetail }) {
   const live = useLiveStock(product);
   const variant = selectVariant(live, useSearchParams().get("variant"));
-  return <PurchasePanel product={live} variant={variant} />;
+  return <PurchasePanel product={live} variant={variant} interactive />;
 }
 
-export function PurchasePanel({ product, variant }: { product: ProductDetail; variant: Variant }) {
+/**
+ * `interactive`: rendered by the browser (ProductPurchase), its buttons live; the cached HTML's panel is
+ * replaced by it once the page's script runs (`data-purchase` says which one is on screen).
+ */
+export function PurchasePanel({
+  product,
+  variant,
+  interactive = false,
+}: {
+  product: ProductDetail;
+  variant: Variant;
+  interactive?: boolean;
+}) {
   return (
-    <>
+    <div data-purchase={interactive ? "interactive" : "loading"}>
       <p className="mt-3 text-2xl font-semibold" data-testid="price">
         <Price cents={variant.priceCents} currency={product.currency} />
       </p>
@@ -36,6 +49,7 @@ export function PurchasePanel({ product, variant }: { product: ProductDetail; va
         <VariantPicker product={product} selected={variant} />
       </div>
       <AddToCart key={variant.id} variantId={variant.id} soldOut={!variant.available} />
-    </>
+      {!variant.available && <RestockAlert key={`alert-${variant.id}`} variantId={variant.id} />}
+    </div>
   );
 }

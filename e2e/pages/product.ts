@@ -26,8 +26,13 @@ export class ProductPage {
     return this.page.getByRole("status").filter({ hasText: "Added to your cart." });
   }
 
+  /**
+   * Opens the page and waits until the browser has rendered its purchase panel: the cached HTML's panel is
+   * replaced then, so a button focused or clicked before would be gone.
+   */
   async open(slug: string, sku?: string) {
     const response = await this.page.goto(`/products/${slug}${sku ? `?variant=${encodeURIComponent(sku)}` : ""}`);
+    await this.page.locator('[data-purchase="interactive"]').waitFor();
     return response;
   }
 

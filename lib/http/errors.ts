@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   out_of_stock: 409,
+  in_stock: 409,
   cart_full: 409,
   cart_changed: 409,
   idempotency_conflict: 409,

@@ -14,9 +14,27 @@ export interface Mail {
 const KEEP_MAILS = 20;
 const KEEP_MS = 60 * 60 * 1000;
 
-export async function deliverToDevMailbox(mail: Omit<Mail, "sentAt">): Promise<void> {
+/** KEYS: the mailbox, the mail's once-key. ARGV: the mail, how many to keep, ms to keep. 1 if delivered now. */
+const DELIVER_ONCE_LUA = `
+if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[3]) then return 0 end
+redis.call('LPUSH', KEYS[1], ARGV[1])
+redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1
+`;
+
+/**
+ * Keeps the mail in its address's mailbox. With `once`, a mail with the same key delivered before (within the
+ * hour) is not delivered again: a sender that retries after a crash hands the mail over once.
+ */
+export async function deliverToDevMailbox(mail: Omit<Mail, "sentAt">, once?: string): Promise<void> {
   const key = redisKeys.devMailbox(mail.to);
   const stored = JSON.stringify({ ...mail, sentAt: new Date().toISOString() });
+  if (once !== undefined) {
+    const onceKey = redisKeys.devMailboxOnce(mail.to, once);
+    await withStateRedis((redis) => redis.eval(DELIVER_ONCE_LUA, 2, key, onceKey, stored, KEEP_MAILS, KEEP_MS));
+    return;
+  }
   await withStateRedis((redis) =>
     redis
       .multi()

@@ -19,10 +19,17 @@ export interface OutgoingMail {
 const transport = (server: string) =>
   globalSingleton(`mail.transport:${server}`, () => nodemailer.createTransport(server));
 
-export async function sendMail(mail: OutgoingMail): Promise<void> {
+/**
+ * `once`: a key that makes handing the mail over idempotent, for senders that may retry after a crash. The
+ * dev mailbox delivers a key once; over SMTP it becomes the Message-ID, by which receiving servers drop a
+ * second copy (a crash between handing a mail to the SMTP server and recording it may still send two).
+ */
+export async function sendMail(mail: OutgoingMail, options: { once?: string } = {}): Promise<void> {
   const delivery = mailDelivery();
   if (delivery.kind === "off") throw new Error(delivery.reason);
-  if (delivery.kind === "dev-mailbox" || delivery.kind === "test-support") return deliverToDevMailbox(mail);
-  if (env.TEST_SUPPORT_TOKEN) await deliverToDevMailbox(mail);
-  await transport(delivery.server).sendMail({ from: env.EMAIL_FROM, ...mail });
+  if (delivery.kind === "dev-mailbox" || delivery.kind === "test-support")
+    return deliverToDevMailbox(mail, options.once);
+  if (env.TEST_SUPPORT_TOKEN) await deliverToDevMailbox(mail, options.once);
+  const messageId = options.once && `<${options.once}@${new URL(env.AUTH_URL).hostname}>`;
+  await transport(delivery.server).sendMail({ from: env.EMAIL_FROM, ...mail, ...(messageId ? { messageId } : {}) });
 }

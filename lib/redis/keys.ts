@@ -26,6 +26,8 @@ export const redisKeys = {
   rateLimit: (scope: string, window: number) => prefixed(`rl:{${scope}}:${window}`),
   /** Dev mailbox: the mails sent to one address, newest first (only with AUTH_DEV_MAILBOX=1). */
   devMailbox: (email: string) => prefixed(`mailbox:{e:${email}}`),
+  /** A mail to this address already delivered under this key (the dev mailbox's delivery-once record). */
+  devMailboxOnce: (email: string, once: string) => prefixed(`mailbox:{e:${email}}:once:${once}`),
   /** Everything the cache wrote, for SCAN (reseeding). */
   cachePattern: () => prefixed("cache*"),
 };

@@ -48,6 +48,14 @@ export class AppServer {
     return this.child.pid!;
   }
 
+  /** SIGKILL: the process dies at once, mid-work (a crash). */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once("exit", resolve));
+    this.child.kill("SIGKILL");
+    await exited;
+  }
+
   /**
    * SIGTERM, then SIGKILL if the server has not exited after `graceMs`: `next start` waits for its open
    * connections to close, and a browser may keep one open as long as its page lives.
