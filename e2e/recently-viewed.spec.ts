@@ -14,10 +14,16 @@ test("a guest's recently viewed products show on the next product and the cart, 
   const { page, product, signIn } = shop;
   const [a, b, c] = await threeProducts(page.request);
   const recent = page.getByRole("list", { name: "Recently viewed" });
+  /** Opens a product page and waits until the browser has recorded the view (leaving earlier may cancel it). */
+  const view = async (slug: string) => {
+    const recorded = page.waitForResponse((response) => response.url().endsWith("/api/activity/views"));
+    await product.open(slug);
+    expect((await recorded).ok()).toBe(true);
+  };
 
-  await product.open(a.slug);
+  await view(a.slug);
   await expect(product.heading).toHaveText(a.name);
-  await product.open(b.slug);
+  await view(b.slug);
   await expect(recent.getByRole("link")).toHaveCount(1);
   await expect(recent.getByRole("link", { name: new RegExp(a.name) })).toBeVisible();
 
@@ -26,8 +32,8 @@ test("a guest's recently viewed products show on the next product and the cart, 
 
   // Signed in, in the same browser: the guest's views are the account's now, and the page on screen is left out.
   await signIn.signIn(uniqueEmail("viewed"));
-  await product.open(c.slug);
+  await view(c.slug);
   await expect(recent.getByRole("heading", { level: 3 })).toHaveText([b.name, a.name]);
-  await product.open(a.slug);
+  await view(a.slug);
   await expect(recent.getByRole("heading", { level: 3 })).toHaveText([c.name, b.name]);
 });

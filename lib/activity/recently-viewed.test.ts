@@ -2,7 +2,14 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awaitReady, closeRedisClients, redisClient } from "../redis/clients";
 import { activityKeys, hourOf, type Viewer } from "./keys";
-import { mergeRecentlyViewed, RECENT_CAP, RECENT_IDLE_MS, recentlyViewed, recordView } from "./recently-viewed";
+import {
+  mergeRecentlyViewed,
+  RECENT_CAP,
+  RECENT_IDLE_MS,
+  recentlyViewed,
+  recordView,
+  SINGLE_VIEW_TTL_MS,
+} from "./recently-viewed";
 
 // Recently viewed lists in the real test Redis; each test has viewers of its own.
 
@@ -28,9 +35,13 @@ describe("recording views", () => {
     expect(await redis().zcard(activityKeys.viewed(viewer))).toBe(RECENT_CAP);
   });
 
-  it("forgets a list 30 days after its last view", async () => {
+  it("forgets a list of one product after a day, and a longer one 30 days after its last view", async () => {
     const viewer = visitor();
     await recordView(viewer, 3);
+    const once = await redis().pttl(activityKeys.viewed(viewer));
+    expect(once).toBeGreaterThan(SINGLE_VIEW_TTL_MS - 60_000);
+    expect(once).toBeLessThanOrEqual(SINGLE_VIEW_TTL_MS);
+    await recordView(viewer, 4);
     const ttl = await redis().pttl(activityKeys.viewed(viewer));
     expect(ttl).toBeGreaterThan(RECENT_IDLE_MS - 60_000);
     expect(ttl).toBeLessThanOrEqual(RECENT_IDLE_MS);
@@ -38,10 +49,12 @@ describe("recording views", () => {
 
   it("says a view is the first of the hour once per product, and forgets that after the hour", async () => {
     const viewer = visitor();
-    expect((await recordView(viewer, 21)).firstThisHour).toBe(true);
-    expect((await recordView(viewer, 21)).firstThisHour).toBe(false);
-    expect((await recordView(viewer, 22)).firstThisHour).toBe(true);
-    const counted = activityKeys.counted(viewer, hourOf(Date.now()));
+    const now = Date.now(); // one hour for all three views, even if the clock's hour turns meanwhile
+    expect((await recordView(viewer, 21, now)).firstThisHour).toBe(true);
+    expect((await recordView(viewer, 21, now)).firstThisHour).toBe(false);
+    expect((await recordView(viewer, 22, now)).firstThisHour).toBe(true);
+    expect((await recordView(viewer, 21, now + 3_600_000)).firstThisHour).toBe(true);
+    const counted = activityKeys.counted(viewer, hourOf(now));
     expect(await redis().pttl(counted)).toBeGreaterThan(3_600_000);
     expect(await redis().pttl(counted)).toBeLessThanOrEqual(2 * 3_600_000);
   });

@@ -4,7 +4,7 @@ import { activityKeys, hourOf, type Viewer } from "./keys";
 
 /**
  * Recently viewed products, per viewer, in the state Redis: the last 12 distinct products, newest first,
- * forgotten after 30 days without a view. Recording a view is one script (one round trip) that also says
+ * forgotten after 30 days without a view (a list of one product after a day). Recording a view is one script (one round trip) that also says
  * whether trending should count it: once per viewer, product and hour.
  */
 
@@ -12,6 +12,8 @@ export const RECENT_CAP = 12;
 export const RECENT_IDLE_MS = 30 * 24 * 60 * 60 * 1000;
 /** A counted-set outlives its hour a little, so that a view at 59:59 is not counted again at 00:00 of it. */
 const COUNTED_TTL_MS = 2 * 60 * 60 * 1000;
+/** A list of one product (one view, or a client that drops its cookie) is kept a day, not a month. */
+export const SINGLE_VIEW_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface RecordedView {
   /** Whether this is the viewer's first view of the product this hour. */
@@ -23,7 +25,16 @@ export interface RecordedView {
 export async function recordView(viewer: Viewer, productId: number, now = Date.now()): Promise<RecordedView> {
   const keys = [activityKeys.viewed(viewer), activityKeys.counted(viewer, hourOf(now))];
   const [counted, ids] = (await withStateRedis((redis) =>
-    redis.eval(RECENTLY_VIEWED_RECORD_LUA, 2, ...keys, productId, RECENT_CAP, RECENT_IDLE_MS, COUNTED_TTL_MS),
+    redis.eval(
+      RECENTLY_VIEWED_RECORD_LUA,
+      2,
+      ...keys,
+      productId,
+      RECENT_CAP,
+      RECENT_IDLE_MS,
+      COUNTED_TTL_MS,
+      SINGLE_VIEW_TTL_MS,
+    ),
   )) as [number, string[]];
   return { firstThisHour: counted === 1, productIds: ids.map(Number) };
 }

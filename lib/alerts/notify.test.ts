@@ -8,7 +8,7 @@ import { closeRedisClients } from "../redis/clients";
 import { freshVariant } from "@/tests/support/checkout-fixtures";
 import { backInStockMail } from "./mails";
 import { notifyRestocked } from "./notify";
-import { subscribeToRestock, unsubscribe } from "./subscribe";
+import { restockable, subscribeToRestock, unsubscribe } from "./subscribe";
 import { unsubscribeToken } from "./token";
 
 // Back-in-stock alerts on the test database, mailed to the dev mailbox of the test Redis.
@@ -40,21 +40,20 @@ describe("asking for an alert", () => {
     const to = email();
     const first = await subscribeToRestock(variant.id, to);
     const second = await subscribeToRestock(variant.id, to);
-    expect(first).toMatchObject({ kind: "subscribed" });
-    expect(second).toEqual(first);
+    expect(first.fresh).toBe(true);
+    expect(second).toEqual({ ...first, fresh: false });
     expect(await db.stockAlert.count({ where: { variantId: variant.id, email: to } })).toBe(1);
   });
 
-  it("is refused for a variant in stock, and for one that does not exist", async () => {
+  it("may be asked for a sold-out variant only", async () => {
     const inStock = await freshVariant(3);
-    expect(await subscribeToRestock(inStock.id, email())).toEqual({ kind: "in_stock" });
-    expect(await subscribeToRestock(2_000_000_000, email())).toEqual({ kind: "not_found" });
+    expect(await restockable(variant.id)).toMatchObject({ kind: "sold_out", product: { slug: variant.slug } });
+    expect(await restockable(inStock.id)).toEqual({ kind: "in_stock" });
+    expect(await restockable(2_000_000_000)).toEqual({ kind: "not_found" });
   });
 
   it("is stopped by its mail's link alone, and by no made-up link", async () => {
-    const subscription = await subscribeToRestock(variant.id, email());
-    if (subscription.kind !== "subscribed") throw new Error("not subscribed");
-    const { alertId } = subscription;
+    const { alertId } = await subscribeToRestock(variant.id, email());
     expect(await unsubscribe(alertId, "x".repeat(43))).toBe(false);
     expect(await unsubscribe(randomUUID(), unsubscribeToken(alertId))).toBe(false);
     expect(await unsubscribe(alertId, unsubscribeToken(alertId))).toBe(true);
@@ -121,7 +120,7 @@ describe("mailing alerts once the variant is back", () => {
     await updateVariants(variant.productId, [{ variantId: variant.id, stock: 1 }]);
     expect(await drain(worker("a"))).toBe(1);
     await updateVariants(variant.productId, [{ variantId: variant.id, stock: 0 }]);
-    expect(await subscribeToRestock(variant.id, to)).toMatchObject({ kind: "subscribed" });
+    expect(await subscribeToRestock(variant.id, to)).toMatchObject({ fresh: true });
     await updateVariants(variant.productId, [{ variantId: variant.id, stock: 1 }]);
     expect(await drain(worker("a"))).toBe(1);
     expect(await backInStockMails(to)).toHaveLength(2);

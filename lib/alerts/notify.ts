@@ -6,7 +6,8 @@ import { backInStockMail } from "./mails";
 /**
  * Sends the mails of alerts whose variant is back in stock, exactly once per alert across every instance,
  * through a crash. Each round claims a batch of due alerts in one statement (`FOR UPDATE SKIP LOCKED`: two
- * workers never claim the same alert), hands each mail over, then records it as sent. A worker that dies
+ * workers never claim the same alert), then for each renews its claim, hands the mail over and records it
+ * as sent. A worker that dies
  * after claiming leaves claims that others take over once their lease has run out; the mail is handed
  * over under the alert's key (lib/mail/send.ts `once`), so a worker that died after handing it over but
  * before recording it does not make the next one send a second.
@@ -45,6 +46,13 @@ export async function notifyRestocked({ workerId, batch, leaseMs }: NotifyOption
   let sent = 0;
   for (const alert of claimed) {
     try {
+      // The batch's lease runs for all of it: renew this alert's before its mail, or leave it if another
+      // worker took it over meanwhile (a slow mail server ahead of it in the batch).
+      const { count: held } = await db.stockAlert.updateMany({
+        where: { id: alert.id, claimedBy: workerId, notifiedAt: null },
+        data: { claimedAt: new Date() },
+      });
+      if (held === 0) continue;
       const variant = await loadVariant(alert.variant_id);
       if (!variant) continue;
       const mail = backInStockMail({ to: alert.email, product: variant.product, sku: variant.sku });

@@ -9,32 +9,39 @@ import { isUnsubscribeToken } from "./token";
  * after the mail went out asks for the next restock.
  */
 
-export type Subscription =
-  | { kind: "subscribed"; alertId: string; product: { name: string; slug: string }; sku: string }
+export type Restockable =
+  | { kind: "sold_out"; product: { name: string; slug: string }; sku: string }
   | { kind: "in_stock" }
   | { kind: "not_found" };
 
-/** Asks for one mail to `email` (already normalized) when the sold-out variant is back in stock. */
-export async function subscribeToRestock(variantId: number, email: string): Promise<Subscription> {
+/** Whether an alert may be asked for: the variant exists, is for sale, and is sold out. */
+export async function restockable(variantId: number): Promise<Restockable> {
   const variant = await loadVariant(variantId);
   if (!variant || !isForSale(variant.product)) return { kind: "not_found" };
   if (variant.stock > 0) return { kind: "in_stock" };
-  const [alert] = await db.$queryRaw<{ id: string }[]>`
+  return { kind: "sold_out", product: { name: variant.product.name, slug: variant.product.slug }, sku: variant.sku };
+}
+
+/**
+ * Asks for one mail to `email` (already normalized) when the variant is back in stock. `fresh`: the alert
+ * is new, or asks again after its mail went out (a pending one is left as it is).
+ */
+export async function subscribeToRestock(
+  variantId: number,
+  email: string,
+): Promise<{ alertId: string; createdAt: Date; fresh: boolean }> {
+  const [alert] = await db.$queryRaw<{ id: string; created_at: Date }[]>`
     INSERT INTO stock_alerts (id, variant_id, email) VALUES (gen_random_uuid(), ${variantId}, ${email})
     ON CONFLICT (variant_id, email) DO UPDATE
       SET notified_at = NULL, claimed_by = NULL, claimed_at = NULL, created_at = now()
       WHERE stock_alerts.notified_at IS NOT NULL
-    RETURNING id`;
-  const id =
-    alert?.id ??
-    (await db.stockAlert.findUniqueOrThrow({ where: { variantId_email: { variantId, email } }, select: { id: true } }))
-      .id;
-  return {
-    kind: "subscribed",
-    alertId: id,
-    product: { name: variant.product.name, slug: variant.product.slug },
-    sku: variant.sku,
-  };
+    RETURNING id, created_at`;
+  if (alert) return { alertId: alert.id, createdAt: alert.created_at, fresh: true };
+  const pending = await db.stockAlert.findUniqueOrThrow({
+    where: { variantId_email: { variantId, email } },
+    select: { id: true, createdAt: true },
+  });
+  return { alertId: pending.id, createdAt: pending.createdAt, fresh: false };
 }
 
 /** Removes the alert its mail's link names; false when the link is not one of ours (or it is gone already). */

@@ -4,7 +4,7 @@ import { db } from "../db";
 import { ProductStatus } from "../generated/prisma/enums.ts";
 import { cacheTags } from "./cache-keys";
 import { refreshProductSummaries } from "./denormalize";
-import { publishStockLevels } from "./stock-events";
+import { publishStockChanges } from "./stock-events";
 
 /**
  * Catalog writes. Each runs in one transaction that also keeps the product's denormalized fields right,
@@ -53,7 +53,7 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 export async function invalidateProducts(...productIds: number[]): Promise<void> {
   // false means Redis is down: the cache keeps the invalidation and sends it before its next read.
   await cache.invalidateTags(...productIds.map((id) => cacheTags.product(id)), cacheTags.listings);
-  await publishStockLevels(productIds);
+  await publishStockChanges(productIds);
 }
 
 /** Changes prices and stock levels of one product's variants, all or none. */

@@ -1,5 +1,6 @@
 import { jsonError } from "../http/errors";
-import { readStockLevels, stockFeed } from "./stock-events";
+import type { StockLevels } from "./stock-events";
+import { stockWatch } from "./stock-watch";
 
 /** A comment line now and then keeps proxies from closing a quiet stream. */
 const HEARTBEAT_MS = 20_000;
@@ -9,35 +10,37 @@ const RETRY_MS = 2_000;
 const FULL_RETRY_SECONDS = 30;
 
 const encoder = new TextEncoder();
-const stockEvent = (variants: [number, number][]) =>
-  encoder.encode(`event: stock\ndata: ${JSON.stringify({ variants })}\n\n`);
+const stockEvent = (variants: StockLevels) => encoder.encode(`event: stock\ndata: ${JSON.stringify({ variants })}\n\n`);
 
 /**
- * A product's stock as a Server-Sent Events response (app/api/stock/[productId]): the levels now, then every
- * change this instance hears of; after a resync (Redis was lost and is back) the levels read again. Ends
- * when the browser goes (`signal`, or the stream cancelled). 404 for no such product; 503 when this
- * instance serves as many streams as it may.
+ * A product's stock as a Server-Sent Events response (app/api/stock/[productId]): the levels read once the
+ * stream was watching, then the levels after every change (stock-watch.ts). The stream's place is taken
+ * before anything is read and given back when the browser goes (`signal`, or the stream cancelled), even
+ * while the first read runs. 404 for no such product; 503 when this instance serves as many as it may.
  */
 export async function openStockStream(productId: number, signal: AbortSignal): Promise<Response> {
-  const [now] = await readStockLevels([productId]);
-  if (!now) return jsonError("not_found", "No such product.");
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
+  const waiting: Uint8Array[] = [];
   let stopped = false;
+  let first: ((levels: StockLevels | null) => void) | null = null;
+  const firstLevels = new Promise<StockLevels | null>((resolve) => (first = resolve));
+
   const send = (chunk: Uint8Array) => {
     if (stopped) return;
+    if (!controller) return void waiting.push(chunk);
     try {
       controller.enqueue(chunk);
     } catch {
       stop(); // closed under us: the browser went
     }
   };
-  const unlisten = stockFeed().listen(productId, (change) => {
-    if (change.kind === "message") return send(stockEvent(change.message.variants));
-    readStockLevels([productId])
-      .then(([levels]) => levels && send(stockEvent(levels.variants)))
-      .catch((error: Error) => console.warn(`[brisk] stock of ${productId} not read again: ${error.message}`));
+  const unwatch = stockWatch().watch(productId, (levels) => {
+    if (first) {
+      first(levels);
+      first = null;
+    } else if (levels) send(stockEvent(levels));
   });
-  if (!unlisten) {
+  if (!unwatch) {
     return jsonError("unavailable", "Live stock is busy on this server; showing the stock as loaded.", {
       headers: { "Retry-After": String(FULL_RETRY_SECONDS) },
     });
@@ -47,19 +50,28 @@ export async function openStockStream(productId: number, signal: AbortSignal): P
     if (stopped) return;
     stopped = true;
     clearInterval(heartbeat);
-    unlisten!();
+    unwatch!();
+    first?.(null);
     try {
-      controller.close();
+      controller?.close();
     } catch {
       // already closed
     }
   }
   signal.addEventListener("abort", stop, { once: true });
+  if (signal.aborted) stop();
+
+  const levels = await firstLevels;
+  if (!levels || stopped) {
+    stop();
+    return jsonError("not_found", "No such product.");
+  }
   const body = new ReadableStream<Uint8Array>({
     start(streamController) {
       controller = streamController;
       send(encoder.encode(`retry: ${RETRY_MS}\n\n`));
-      send(stockEvent(now.variants));
+      send(stockEvent(levels));
+      for (const chunk of waiting.splice(0)) send(chunk);
     },
     cancel: stop,
   });

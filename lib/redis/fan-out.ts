@@ -1,11 +1,11 @@
 import type { Redis } from "ioredis";
 
 /**
- * One Redis pub/sub subscription per process, fanned out to many local listeners by topic (a product's
- * page streams, say): however many browsers listen, Redis sees one subscriber per instance. Messages are
- * JSON `{ topic, ... }`. Pub/sub delivers at most once and nothing while the connection is down, so after
- * the subscriber reconnects every listener is told to resync (read the truth again) instead of trusting
- * that it missed nothing. At most `maxListeners` at a time: `listen` answers null past that.
+ * One Redis pub/sub subscription per process, fanned out to many local listeners by topic: however many
+ * listeners, Redis sees one subscriber per instance. Messages are JSON `{ topic, ... }`. Pub/sub delivers
+ * at most once and nothing while the connection is down, so every time the subscription is (again)
+ * confirmed, the first time included, every listener is told to resync (read the truth again) instead of
+ * trusting that it missed nothing. At most `maxListeners` at a time: `listen` answers null past that.
  */
 
 export type FanOutEvent<M> = { kind: "message"; message: M } | { kind: "resync" };
@@ -15,7 +15,6 @@ export class FanOut<M extends { topic: string | number }> {
   private readonly listeners = new Map<string, Set<Listener<M>>>();
   private size = 0;
   private subscriber: Redis | null = null;
-  private wasReady = false;
 
   /**
    * @param connect makes the subscriber's own connection (a subscribed connection can do nothing else).
@@ -56,17 +55,20 @@ export class FanOut<M extends { topic: string | number }> {
     if (this.subscriber) return;
     const subscriber = this.connect();
     this.subscriber = subscriber;
-    subscriber.on("error", () => undefined); // reconnects on its own; the resync covers the gap
+    subscriber.on("error", () => undefined); // it reconnects on its own; the resync covers the gap
+    // SUBSCRIBE on every (re)connection, not only ioredis' resubscription of channels Redis had confirmed:
+    // a first SUBSCRIBE that failed (Redis down at start) is never retried otherwise.
     subscriber.on("ready", () => {
-      if (this.wasReady) this.broadcast({ kind: "resync" });
-      this.wasReady = true;
+      subscriber.subscribe(this.channel).then(
+        () => this.broadcast({ kind: "resync" }),
+        () => undefined, // the connection went again: the next "ready" subscribes
+      );
     });
     subscriber.on("message", (channel: string, text: string) => {
       if (channel !== this.channel) return;
       const message = this.parse(text);
       if (message) this.deliver(String(message.topic), { kind: "message", message });
     });
-    subscriber.subscribe(this.channel).catch(() => undefined);
   }
 
   private deliver(topic: string, event: FanOutEvent<M>): void {
@@ -81,6 +83,5 @@ export class FanOut<M extends { topic: string | number }> {
   close(): void {
     this.subscriber?.disconnect();
     this.subscriber = null;
-    this.wasReady = false;
   }
 }

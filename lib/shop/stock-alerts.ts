@@ -1,5 +1,5 @@
 import { subscribedMail } from "../alerts/mails";
-import { subscribeToRestock } from "../alerts/subscribe";
+import { restockable, subscribeToRestock } from "../alerts/subscribe";
 import { emailSchema } from "../auth/email";
 import { signedInFrom, type CookieJar } from "../auth/current-user";
 import { hitRateLimit } from "../http/rate-limit";
@@ -7,14 +7,19 @@ import { sendMail } from "../mail/send";
 
 /**
  * Asking for a back-in-stock mail: a signed-in shopper for their account's address (one click), a guest
- * for the address they typed. Limited per address (5 an hour: nobody is flooded with "we will tell you"
- * mails) and per client address (30 an hour, when the app knows addresses). The answer is the same whether
- * or not the address had asked before.
+ * for the address they typed. Only a valid ask for a sold-out variant counts against the limits: per
+ * address (5 an hour: nobody is flooded with "we will tell you" mails), per client address (30 an hour,
+ * when the app knows addresses) and for the whole store (300 a minute: the mails it sends for strangers
+ * stay few whoever asks). The answer is the same whether or not the address had asked before; the "we will
+ * tell you" mail goes out for a new alert only, after the answer.
  */
 
-const PER_EMAIL_HOUR = 5;
-const PER_IP_HOUR = 30;
 const HOUR_MS = 3_600_000;
+const limits = (email: string, ip: string | null) => [
+  { scope: `stock-alert-email:${email}`, limit: 5, windowMs: HOUR_MS },
+  ...(ip ? [{ scope: `stock-alert-ip:${ip}`, limit: 30, windowMs: HOUR_MS }] : []),
+  { scope: "stock-alert-all", limit: 300, windowMs: 60_000 },
+];
 
 export type AlertRequestOutcome =
   | { kind: "subscribed" }
@@ -33,19 +38,18 @@ export async function askForRestockAlert(
   const parsed = emailSchema.safeParse(signedIn?.user.email ?? typedEmail ?? "");
   if (!parsed.success) return { kind: "invalid_email", message: "email: an e-mail address to write to" };
   const email = parsed.data;
-  for (const scope of [`stock-alert-email:${email}`, ...(request.ip ? [`stock-alert-ip:${request.ip}`] : [])]) {
-    const limit = await hitRateLimit({
-      scope,
-      limit: scope.startsWith("stock-alert-ip:") ? PER_IP_HOUR : PER_EMAIL_HOUR,
-      windowMs: HOUR_MS,
-    });
-    if (!limit.allowed) return { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const variant = await restockable(variantId);
+  if (variant.kind !== "sold_out") return variant;
+  for (const limit of limits(email, request.ip)) {
+    const hit = await hitRateLimit(limit);
+    if (!hit.allowed) return { kind: "rate_limited", retryAfterSeconds: hit.retryAfterSeconds };
   }
-  const subscription = await subscribeToRestock(variantId, email);
-  if (subscription.kind !== "subscribed") return subscription;
-  const mail = subscribedMail({ to: email, ...subscription });
-  await sendMail(mail, { once: `stock-alert-subscribed-${subscription.alertId}` }).catch((error: Error) =>
-    console.warn(`[brisk] back-in-stock confirmation to ${email} not sent: ${error.message}`),
-  );
+  const { alertId, createdAt, fresh } = await subscribeToRestock(variantId, email);
+  if (fresh) {
+    const mail = subscribedMail({ to: email, alertId, product: variant.product, sku: variant.sku });
+    void sendMail(mail, { once: `stock-alert-subscribed-${alertId}-${createdAt.getTime()}` }).catch((error: Error) =>
+      console.warn(`[brisk] back-in-stock confirmation to ${email} not sent: ${error.message}`),
+    );
+  }
   return { kind: "subscribed" };
 }

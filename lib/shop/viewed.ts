@@ -14,14 +14,19 @@ import { hitRateLimit } from "../http/rate-limit";
 
 /** Views one address may add to trending per hour (when the app knows addresses: TRUST_PROXY_HOPS). */
 const TRENDING_VIEWS_PER_IP_HOUR = 600;
+/** Views one address may record per minute (when the app knows addresses). */
+const VIEWS_PER_IP_MINUTE = 120;
 
 export type RecordedProductView =
-  { kind: "recorded"; products: ProductSummary[]; visitorId?: string } | { kind: "not_found" };
+  | { kind: "recorded"; products: ProductSummary[]; visitorId?: string }
+  | { kind: "rate_limited"; retryAfterSeconds: number }
+  | { kind: "not_found" };
 
 /**
- * A product page's view, recorded for its viewer: answers the viewer's other recently viewed products. The
- * viewer's first view of the product this hour also counts for trending, unless it comes from a bot or an
- * address over its hourly allowance; that count failing never fails the view.
+ * A product page's view, recorded for its viewer: answers the viewer's other recently viewed products. A
+ * bot's view is not recorded; an address past 120 views a minute is refused (when addresses are known). The
+ * viewer's first view of the product this hour also counts for trending, unless the address is past its
+ * hourly allowance; that count failing never fails the view.
  */
 export async function recordProductView(
   jar: CookieJar,
@@ -29,9 +34,15 @@ export async function recordProductView(
   productId: number,
 ): Promise<RecordedProductView> {
   if ((await getActiveSummaries([productId])).length === 0) return { kind: "not_found" };
+  // A crawler gets no list (nor a cookie): it would only fill Redis.
+  if (isBot(request.userAgent)) return { kind: "recorded", products: [] };
+  if (request.ip) {
+    const allowed = await hitRateLimit({ scope: `views:${request.ip}`, limit: VIEWS_PER_IP_MINUTE, windowMs: 60_000 });
+    if (!allowed.allowed) return { kind: "rate_limited", retryAfterSeconds: allowed.retryAfterSeconds };
+  }
   const { viewer, visitorId } = await requestViewerForWrite(jar);
   const recorded = await recordView(viewer, productId);
-  if (recorded.firstThisHour && !isBot(request.userAgent)) {
+  if (recorded.firstThisHour) {
     await countTrendingView(productId, request.ip).catch((error: Error) =>
       console.warn(`[brisk] trending view not counted: ${error.message}`),
     );

@@ -130,7 +130,8 @@ describe("trending", () => {
     const reloader = new Shopper();
     for (let i = 0; i < 20; i++) await reloader.viewed(reloaded.id);
     const crawler = new Shopper("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
-    for (let i = 0; i < 3; i++) await crawler.viewed(reloaded.id);
+    for (let i = 0; i < 3; i++) expect(await crawler.viewed(reloaded.id)).toEqual([]);
+    expect(crawler.visitor).toBeNull(); // no list kept for it, no cookie
     expect(await viewsNow(popular.id)).toBe("5");
     expect(await viewsNow(reloaded.id)).toBe("1");
     const ids = await modules.trending.readTrendingIds();

@@ -5,16 +5,21 @@
  */
 
 /**
- * KEYS: the list, the viewer's counted-set of this hour. ARGV: product id, cap, idle ms, counted-set ms.
- * Records the view and answers `{ counted, ids }`: counted 1 when this is the viewer's first view of the
- * product this hour (trending counts it), ids newest first.
+ * KEYS: the list, the viewer's counted-set of this hour. ARGV: product id, cap, idle ms, counted-set ms,
+ * ms a list of one product lives. Records the view and answers `{ counted, ids }`: counted 1 when this is
+ * the viewer's first view of the product this hour (trending counts it), ids newest first. A list of a
+ * single product (a visitor who came once, or a client that never keeps its cookie) lives only a day.
  */
 export const RECENTLY_VIEWED_RECORD_LUA = `
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
 redis.call('ZADD', KEYS[1], now, ARGV[1])
 redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[2]) + 1))
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
+if redis.call('ZCARD', KEYS[1]) > 1 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[3])
+else
+  redis.call('PEXPIRE', KEYS[1], ARGV[5])
+end
 local counted = redis.call('SADD', KEYS[2], ARGV[1])
 if counted == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[4]) end
 return {counted, redis.call('ZREVRANGE', KEYS[1], 0, -1)}

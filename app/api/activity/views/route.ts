@@ -31,6 +31,11 @@ export const POST = withErrorBoundary("api/activity/views", async (request: Next
       body.data.productId,
     );
     if (recorded.kind === "not_found") return jsonError("not_found", "No such product.");
+    if (recorded.kind === "rate_limited") {
+      return jsonError("rate_limited", "Too many views from this address; try again shortly.", {
+        headers: { "Retry-After": String(recorded.retryAfterSeconds) },
+      });
+    }
     const response = NextResponse.json(
       { products: recorded.products },
       { headers: { "Cache-Control": "private, no-store" } },
