@@ -1,4 +1,4 @@
-import { jsonError } from "../http/errors";
+import { jsonError, unavailable } from "../http/errors";
 import type { StockLevels } from "./stock-events";
 import { stockWatch } from "./stock-watch";
 
@@ -6,6 +6,8 @@ import { stockWatch } from "./stock-watch";
 const HEARTBEAT_MS = 20_000;
 /** How soon a browser reconnects after the stream broke (EventSource's `retry`). */
 const RETRY_MS = 2_000;
+/** How long the first read of the levels may take before the answer is 503. */
+const FIRST_READ_MS = 5_000;
 /** How long a browser turned away (too many streams here) waits before asking again. */
 const FULL_RETRY_SECONDS = 30;
 
@@ -16,7 +18,8 @@ const stockEvent = (variants: StockLevels) => encoder.encode(`event: stock\ndata
  * A product's stock as a Server-Sent Events response (app/api/stock/[productId]): the levels read once the
  * stream was watching, then the levels after every change (stock-watch.ts). The stream's place is taken
  * before anything is read and given back when the browser goes (`signal`, or the stream cancelled), even
- * while the first read runs. 404 for no such product; 503 when this instance serves as many as it may.
+ * while the first read runs. 404 for no such product; 503 when this instance serves as many as it may, or
+ * when the first read takes over 5 s (PostgreSQL unreachable).
  */
 export async function openStockStream(productId: number, signal: AbortSignal): Promise<Response> {
   let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
@@ -61,7 +64,17 @@ export async function openStockStream(productId: number, signal: AbortSignal): P
   signal.addEventListener("abort", stop, { once: true });
   if (signal.aborted) stop();
 
-  const levels = await firstLevels;
+  // PostgreSQL unreachable: the watch reads again later, but this request does not wait for it.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const levels = await Promise.race([
+    firstLevels,
+    new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), FIRST_READ_MS))),
+  ]);
+  clearTimeout(timer);
+  if (levels === "late") {
+    stop();
+    return unavailable("Live stock is briefly unavailable; showing the stock as loaded.");
+  }
   if (!levels || stopped) {
     stop();
     return jsonError("not_found", "No such product.");

@@ -7,6 +7,7 @@ import { getRequest, readJson, routeContext } from "@/tests/support/routes";
 let routes: {
   product: typeof import("@/app/api/products/[slug]/route");
   health: typeof import("@/app/api/health/route");
+  stock: typeof import("@/app/api/stock/[productId]/route");
   redis: typeof import("@/lib/redis/clients");
 };
 
@@ -15,6 +16,7 @@ beforeAll(async () => {
   routes = {
     product: await import("@/app/api/products/[slug]/route"),
     health: await import("@/app/api/health/route"),
+    stock: await import("@/app/api/stock/[productId]/route"),
     redis: await import("@/lib/redis/clients"),
   };
 });
@@ -39,5 +41,16 @@ describe("with PostgreSQL unreachable", () => {
     const body = await readJson<{ error: { code: string; message: string } }>(response);
     expect(body.error.code).toBe("unavailable");
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|Error:|ECONNREFUSED/);
+  });
+
+  it("answers a live stock stream with 503 once its first read has waited 5 s, and keeps no place", async () => {
+    const started = performance.now();
+    const request = getRequest("/api/stock/1");
+    const response = await routes.stock.GET(request, routeContext({ productId: "1" }));
+    expect(response.status).toBe(503);
+    expect((await readJson<{ error: { code: string } }>(response)).error.code).toBe("unavailable");
+    expect(performance.now() - started).toBeLessThan(15_000);
+    const { stockWatch } = await import("@/lib/catalog/stock-watch");
+    expect(stockWatch().watching).toBe(0);
   });
 });

@@ -16,8 +16,9 @@ const viewSchema = z.object({ productId: z.number().int().positive().max(2_147_4
 /**
  * POST /api/activity/views `{ productId }`: the product page (served the same to everyone from the route
  * cache) tells the server its shopper viewed the product, after it loaded. Answers `{ products }`, the
- * shopper's other recently viewed products; a browser without a visitor cookie gets one. 404 for a
- * product not for sale; 503 while Redis is unavailable (the page shows the row without it).
+ * shopper's other recently viewed products (a bot's view is not recorded: none); a browser without a
+ * visitor cookie gets one. 404 for a product not for sale; 429 past an address's 120 views a minute (when
+ * addresses are known); 503 while Redis is unavailable (the page leaves the row out).
  */
 export const POST = withErrorBoundary("api/activity/views", async (request: NextRequest) => {
   const refused = refuseCrossOrigin(request);
