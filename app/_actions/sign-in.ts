@@ -6,7 +6,6 @@ import { redirect } from "next/navigation";
 import { safeCallbackUrl, SIGNIN_EMAIL_COOKIE } from "@/lib/auth/callback-url";
 import { CODE_LIFETIME_MS } from "@/lib/auth/code-store";
 import { signIn, signOut } from "@/lib/shop/auth";
-import { secureCookies } from "@/lib/auth/cookies";
 import {
   browserCookieOptions,
   newBrowserNonce,
@@ -15,6 +14,7 @@ import {
   withSignInBrowser,
 } from "@/lib/auth/sign-in-browser";
 import { admitSignInRequest } from "@/lib/auth/sign-in-request";
+import { siteCookieOptions } from "@/lib/http/cookies";
 import { BRIEFLY_UNAVAILABLE } from "@/lib/http/unavailable";
 
 /**
@@ -42,13 +42,7 @@ export async function requestSignInCodeAction(_previous: SignInFormState, form: 
   if (typeof sent === "string" && new URL(sent, "http://x").searchParams.has("error"))
     return { error: BRIEFLY_UNAVAILABLE.signIn };
   jar.set(signInBrowserCookie(), nonce, browserCookieOptions(CODE_LIFETIME_MS / 1000));
-  jar.set(SIGNIN_EMAIL_COOKIE, admission.email, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: secureCookies(),
-    path: "/",
-    maxAge: CODE_LIFETIME_MS / 1000,
-  });
+  jar.set(SIGNIN_EMAIL_COOKIE, admission.email, siteCookieOptions(CODE_LIFETIME_MS / 1000));
   redirect(`/signin?step=code&callbackUrl=${encodeURIComponent(callbackUrl)}`);
 }
 

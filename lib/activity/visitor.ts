@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { env } from "../env";
+import { newCookieId, parseCookieId, siteCookieOptions } from "../http/cookies";
 
 /**
  * The visitor cookie: an unguessable id (128 random bits) that names a browser's recently viewed products
@@ -11,21 +10,9 @@ import { env } from "../env";
 export const VISITOR_COOKIE = "brisk_visitor";
 const VISITOR_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
-export function newVisitorId(): string {
-  return randomBytes(16).toString("base64url");
-}
+export const newVisitorId = newCookieId;
 
 /** The visitor id in a cookie value, or null when it is absent or not one of ours. */
-export function parseVisitorId(value: string | undefined | null): string | null {
-  return value && /^[A-Za-z0-9_-]{22}$/.test(value) ? value : null;
-}
+export const parseVisitorId = parseCookieId;
 
-export function visitorCookieOptions() {
-  return {
-    httpOnly: true,
-    sameSite: "lax" as const,
-    secure: new URL(env.AUTH_URL).protocol === "https:",
-    path: "/",
-    maxAge: VISITOR_MAX_AGE_SECONDS,
-  };
-}
+export const visitorCookieOptions = () => siteCookieOptions(VISITOR_MAX_AGE_SECONDS);

@@ -1,10 +1,10 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { env } from "../env";
+import { secureCookies } from "../http/cookies";
 import { briskAdapter } from "./adapter";
 import {
   SESSION_MAX_AGE_SECONDS,
   SESSION_UPDATE_AGE_SECONDS,
-  secureCookies,
   sessionCookieName,
   sessionCookieOptions,
 } from "./cookies";

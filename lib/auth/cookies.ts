@@ -1,4 +1,5 @@
 import { env, type Env } from "../env";
+import { secureCookies, siteCookieOptions } from "../http/cookies";
 
 /** The session cookie: httpOnly, SameSite=Lax, Secure (and `__Secure-`) when AUTH_URL is https. */
 
@@ -6,20 +7,10 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 /** Auth.js moves a session's expiry at most once a day (and the session key's PXAT with it). */
 export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 
-export const secureCookies = (source: Env = env) => new URL(source.AUTH_URL).protocol === "https:";
-
 export const sessionCookieName = (source: Env = env) =>
   secureCookies(source) ? "__Secure-authjs.session-token" : "authjs.session-token";
 
-export const sessionCookieOptions = (source: Env = env) => ({
-  httpOnly: true,
-  sameSite: "lax" as const,
-  path: "/",
-  secure: secureCookies(source),
-});
+export const sessionCookieOptions = (source: Env = env) => siteCookieOptions(undefined, source);
 
 /** The session cookie sent again with a fresh lifetime (the session's own expiry slides in Redis). */
-export const refreshedSessionCookieOptions = (source: Env = env) => ({
-  ...sessionCookieOptions(source),
-  maxAge: SESSION_MAX_AGE_SECONDS,
-});
+export const refreshedSessionCookieOptions = (source: Env = env) => siteCookieOptions(SESSION_MAX_AGE_SECONDS, source);

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash, randomBytes } from "node:crypto";
 import { globalSingleton } from "../global-singleton";
-import { secureCookies } from "./cookies";
+import { secureCookies, siteCookieOptions } from "../http/cookies";
 import type { CookieJar } from "./current-user";
 
 /**
@@ -48,13 +48,7 @@ export function currentBrowserNonce(): string | null {
 }
 
 /** The nonce cookie: as long as a code lives, for the whole site (the sign-in page reads it too). */
-export const browserCookieOptions = (maxAgeSeconds: number) => ({
-  httpOnly: true,
-  sameSite: "lax" as const,
-  secure: secureCookies(),
-  path: "/",
-  maxAge: maxAgeSeconds,
-});
+export const browserCookieOptions = (maxAgeSeconds: number) => siteCookieOptions(maxAgeSeconds);
 
 /** The nonce cookie as a Set-Cookie header value (for responses Auth.js built). */
 export function browserCookieHeader(nonce: string, maxAgeSeconds: number): string {

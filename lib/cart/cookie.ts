@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { env } from "../env";
+import { newCookieId, parseCookieId, siteCookieOptions } from "../http/cookies";
 import { CART_TTL_MS } from "./store";
 
 /**
@@ -9,21 +8,9 @@ import { CART_TTL_MS } from "./store";
 
 export const CART_COOKIE = "brisk_cart";
 
-export function newCartId(): string {
-  return randomBytes(16).toString("base64url");
-}
+export const newCartId = newCookieId;
 
 /** The cart id in a cookie value, or null when it is absent or not one of ours (forged, truncated). */
-export function parseCartId(value: string | undefined | null): string | null {
-  return value && /^[A-Za-z0-9_-]{22}$/.test(value) ? value : null;
-}
+export const parseCartId = parseCookieId;
 
-export function cartCookieOptions() {
-  return {
-    httpOnly: true,
-    sameSite: "lax" as const,
-    secure: new URL(env.AUTH_URL).protocol === "https:",
-    path: "/",
-    maxAge: CART_TTL_MS / 1000,
-  };
-}
+export const cartCookieOptions = () => siteCookieOptions(CART_TTL_MS / 1000);
