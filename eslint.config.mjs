@@ -15,6 +15,7 @@ const infrastructure = [
   "lib/db.ts",
   "lib/env.ts",
   "lib/global-singleton.ts",
+  "lib/equal-secrets.ts",
   "lib/money.ts",
   "lib/validation.ts",
 ];

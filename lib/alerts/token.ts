@@ -1,5 +1,6 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { env } from "../env";
+import { equalSecrets } from "../equal-secrets";
 
 /**
  * An alert's unsubscribe token: an HMAC of its id under AUTH_SECRET, so the link in its mails works without
@@ -12,7 +13,5 @@ export function unsubscribeToken(alertId: string): string {
 }
 
 export function isUnsubscribeToken(alertId: string, token: string): boolean {
-  const expected = Buffer.from(unsubscribeToken(alertId));
-  const given = Buffer.from(token);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return equalSecrets(unsubscribeToken(alertId), token);
 }

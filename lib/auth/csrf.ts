@@ -1,7 +1,8 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { env } from "../env";
+import { equalSecrets } from "../equal-secrets";
+import { secureCookies } from "../http/cookies";
 import type { CookieJar } from "./current-user";
-import { secureCookies } from "./cookies";
 
 /**
  * Auth.js' CSRF check, made before Brisk counts a request against a limit: its cookie holds
@@ -13,14 +14,8 @@ export const csrfCookieName = () => (secureCookies() ? "__Host-authjs.csrf-token
 
 const sha256Hex = (text: string) => createHash("sha256").update(text).digest("hex");
 
-function same(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
 export function passesCsrfCheck(cookies: CookieJar, bodyToken: string): boolean {
   const [token, hash] = (cookies.get(csrfCookieName())?.value ?? "").split("|");
   if (!token || !hash || !env.AUTH_SECRET) return false;
-  return same(hash, sha256Hex(`${token}${env.AUTH_SECRET}`)) && same(token, bodyToken);
+  return equalSecrets(hash, sha256Hex(`${token}${env.AUTH_SECRET}`)) && equalSecrets(token, bodyToken);
 }

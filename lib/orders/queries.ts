@@ -1,5 +1,6 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { db } from "../db";
+import { equalSecrets } from "../equal-secrets";
 import { orderView, type OrderView } from "./order-view";
 
 /**
@@ -14,8 +15,7 @@ export interface Viewer {
 
 function tokenMatches(token: string | null, hash: string | null): boolean {
   if (!token || !hash) return false;
-  const given = Buffer.from(createHash("sha256").update(token).digest("hex"));
-  return timingSafeEqual(given, Buffer.from(hash));
+  return equalSecrets(createHash("sha256").update(token).digest("hex"), hash);
 }
 
 export async function getOrderForViewer(id: string, viewer: Viewer): Promise<OrderView | null> {
