@@ -14,9 +14,12 @@ export interface Mail {
 const KEEP_MAILS = 20;
 const KEEP_MS = 60 * 60 * 1000;
 
-/** KEYS: the mailbox, the mail's once-key. ARGV: the mail, how many to keep, ms to keep. 1 if delivered now. */
-const DELIVER_ONCE_LUA = `
-if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[3]) then return 0 end
+/**
+ * KEYS: the mailbox, and the mail's once-key when it has one. ARGV: the mail, how many to keep, ms to keep.
+ * 1 if delivered now, 0 if a mail with the once-key was delivered before.
+ */
+const DELIVER_LUA = `
+if KEYS[2] and not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[3]) then return 0 end
 redis.call('LPUSH', KEYS[1], ARGV[1])
 redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
@@ -28,21 +31,12 @@ return 1
  * hour) is not delivered again: a sender that retries after a crash hands the mail over once.
  */
 export async function deliverToDevMailbox(mail: Omit<Mail, "sentAt">, once?: string): Promise<void> {
-  const key = redisKeys.devMailbox(mail.to);
+  const keys = [
+    redisKeys.devMailbox(mail.to),
+    ...(once === undefined ? [] : [redisKeys.devMailboxOnce(mail.to, once)]),
+  ];
   const stored = JSON.stringify({ ...mail, sentAt: new Date().toISOString() });
-  if (once !== undefined) {
-    const onceKey = redisKeys.devMailboxOnce(mail.to, once);
-    await withStateRedis((redis) => redis.eval(DELIVER_ONCE_LUA, 2, key, onceKey, stored, KEEP_MAILS, KEEP_MS));
-    return;
-  }
-  await withStateRedis((redis) =>
-    redis
-      .multi()
-      .lpush(key, stored)
-      .ltrim(key, 0, KEEP_MAILS - 1)
-      .pexpire(key, KEEP_MS)
-      .exec(),
-  );
+  await withStateRedis((redis) => redis.eval(DELIVER_LUA, keys.length, ...keys, stored, KEEP_MAILS, KEEP_MS));
 }
 
 /** The mails to an address, newest first. */
