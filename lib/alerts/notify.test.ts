@@ -7,7 +7,7 @@ import { sendMail } from "../mail/send";
 import { closeRedisClients } from "../redis/clients";
 import { freshVariant } from "@/tests/support/checkout-fixtures";
 import { backInStockMail } from "./mails";
-import { notifyRestocked } from "./notify";
+import { alertMailKey, notifyRestocked } from "./notify";
 import { restockable, subscribeToRestock, unsubscribe } from "./subscribe";
 import { unsubscribeToken } from "./token";
 
@@ -18,6 +18,15 @@ const LEASE_MS = 60_000;
 const worker = (workerId: string) => () => notifyRestocked({ workerId, batch: 4, leaseMs: LEASE_MS });
 const backInStockMails = async (to: string) =>
   (await readDevMailbox(to)).filter((mail) => mail.subject.startsWith("Back in stock:"));
+
+/** One alert on a sold-out variant, then the variant back in stock (`stock`). */
+async function restockedAlert(stock: number) {
+  const variant = await freshVariant(0);
+  const to = email();
+  await subscribeToRestock(variant.id, to);
+  await updateVariants(variant.productId, [{ variantId: variant.id, stock }]);
+  return { variant, to };
+}
 
 /** Rounds until a round sends nothing: the mails this worker sent. */
 async function drain(round: () => Promise<number>): Promise<number> {
@@ -77,10 +86,7 @@ describe("mailing alerts once the variant is back", () => {
   });
 
   it("takes over a dead worker's claims only once their lease ran out", async () => {
-    const variant = await freshVariant(0);
-    const to = email();
-    await subscribeToRestock(variant.id, to);
-    await updateVariants(variant.productId, [{ variantId: variant.id, stock: 2 }]);
+    const { variant, to } = await restockedAlert(2);
     await db.stockAlert.updateMany({
       where: { variantId: variant.id },
       data: { claimedBy: "dead", claimedAt: new Date() },
@@ -95,10 +101,7 @@ describe("mailing alerts once the variant is back", () => {
   });
 
   it("sends no second mail when a worker died after handing its mail over but before recording it", async () => {
-    const variant = await freshVariant(0);
-    const to = email();
-    await subscribeToRestock(variant.id, to);
-    await updateVariants(variant.productId, [{ variantId: variant.id, stock: 2 }]);
+    const { variant, to } = await restockedAlert(2);
     const alert = await db.stockAlert.findFirstOrThrow({ where: { variantId: variant.id, email: to } });
     // What the dead worker did: claimed it, handed its mail over, and died.
     await db.stockAlert.update({
@@ -106,18 +109,13 @@ describe("mailing alerts once the variant is back", () => {
       data: { claimedBy: "dead", claimedAt: new Date(Date.now() - LEASE_MS - 1_000) },
     });
     const product = { name: "Anything", slug: variant.slug };
-    await sendMail(backInStockMail({ to, product, sku: "SKU" }), {
-      once: `stock-alert-${alert.id}-${alert.createdAt.getTime()}`,
-    });
+    await sendMail(backInStockMail({ to, product, sku: "SKU" }), { once: alertMailKey(alert) });
     expect(await drain(worker("a"))).toBe(1);
     expect(await backInStockMails(to)).toHaveLength(1);
   });
 
   it("mails again for the next restock when asked again after the mail", async () => {
-    const variant = await freshVariant(0);
-    const to = email();
-    await subscribeToRestock(variant.id, to);
-    await updateVariants(variant.productId, [{ variantId: variant.id, stock: 1 }]);
+    const { variant, to } = await restockedAlert(1);
     expect(await drain(worker("a"))).toBe(1);
     await updateVariants(variant.productId, [{ variantId: variant.id, stock: 0 }]);
     expect(await subscribeToRestock(variant.id, to)).toMatchObject({ fresh: true });

@@ -22,6 +22,13 @@ export interface NotifyOptions {
   leaseMs: number;
 }
 
+/**
+ * The key a back-in-stock mail is handed over under: one per subscription (asking again after a mail makes
+ * a new one, with a new `createdAt`).
+ */
+export const alertMailKey = (alert: { id: string; createdAt: Date }) =>
+  `stock-alert-${alert.id}-${alert.createdAt.getTime()}`;
+
 interface Claimed {
   id: string;
   email: string;
@@ -56,8 +63,7 @@ export async function notifyRestocked({ workerId, batch, leaseMs }: NotifyOption
       const variant = await loadVariant(alert.variant_id);
       if (!variant) continue;
       const mail = backInStockMail({ to: alert.email, product: variant.product, sku: variant.sku });
-      // One key per subscription (asking again after a mail is a new one).
-      await sendMail(mail, { once: `stock-alert-${alert.id}-${alert.created_at.getTime()}` });
+      await sendMail(mail, { once: alertMailKey({ id: alert.id, createdAt: alert.created_at }) });
       const { count } = await db.stockAlert.updateMany({
         where: { id: alert.id, claimedBy: workerId, notifiedAt: null },
         data: { notifiedAt: new Date() },

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { env } from "../env";
 import { globalSingleton } from "../global-singleton";
-import { awaitReady, redisClient } from "../redis/clients";
+import { redisClient } from "../redis/clients";
 import { FanOut } from "../redis/fan-out";
 import { prefixed } from "../redis/keys";
 import { withStateRedis } from "../redis/state";
@@ -64,11 +64,8 @@ export function stockFeed(): FanOut<StockChange> {
     () =>
       new FanOut<StockChange>(
         channel(),
-        () => {
-          // Its own connection, queueing the SUBSCRIBE until connected (the shared clients never queue).
-          void awaitReady("state");
-          return redisClient("state").duplicate({ connectionName: "brisk-stock-feed", enableOfflineQueue: true });
-        },
+        // Its own connection (a subscribed one can do nothing else), made like the state client.
+        () => redisClient("state").duplicate({ connectionName: "brisk-stock-feed", enableOfflineQueue: true }),
         parseChange,
         env.LIVE_STOCK_MAX_STREAMS,
       ),
