@@ -14,11 +14,20 @@ test("a guest's recently viewed products show on the next product and the cart, 
   const { page, product, signIn } = shop;
   const [a, b, c] = await threeProducts(page.request);
   const recent = page.getByRole("list", { name: "Recently viewed" });
+  // Every question the page asks about the shopper: on a product page, one, which also records the view.
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/shopper") asked.push(`${request.method()} ${request.postData()}`);
+  });
   /** Opens a product page and waits until the browser has recorded the view (leaving earlier may cancel it). */
   const view = async (slug: string) => {
-    const recorded = page.waitForResponse((response) => response.url().endsWith("/api/activity/views"));
+    asked.length = 0;
+    const recorded = page.waitForResponse(
+      (response) => response.url().endsWith("/api/shopper") && response.request().method() === "POST",
+    );
     await product.open(slug);
     expect((await recorded).ok()).toBe(true);
+    expect(asked).toEqual([`POST ${JSON.stringify({ viewing: slug })}`]);
   };
 
   await view(a.slug);

@@ -2,12 +2,15 @@
 
 import { usePathname } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import type { ProductSummary } from "@/lib/catalog/types";
 
 /**
  * Who the shopper is and how many items their cart holds, for the header. Pages are rendered once and
  * served to everyone (the route cache), so none of this is in their HTML: the browser asks
  * `GET /api/shopper` after the page loads and after every navigation (a sign-in, a sign-out or a checkout
  * ends on another page). Until the answer comes, the header keeps the room the answer will take.
+ * On a product page the question is `POST /api/shopper { viewing: slug }`: it also records the view and
+ * brings the shopper's other recently viewed products, so a page view costs one request, not two.
  * The add-to-cart buttons move the count at once (optimistic) and then set it to what the server answered.
  */
 
@@ -22,6 +25,8 @@ export interface ShopperState {
   count: number | null;
   setCount: (count: number) => void;
   adjust: (delta: number) => void;
+  /** The product page's "Recently viewed" products: null until answered, and when not recorded. */
+  recentlyViewed: ProductSummary[] | null;
 }
 
 const ShopperContext = createContext<ShopperState>({
@@ -30,17 +35,24 @@ const ShopperContext = createContext<ShopperState>({
   count: null,
   setCount: () => undefined,
   adjust: () => undefined,
+  recentlyViewed: null,
 });
 
 interface Answer {
   account: HeaderAccount;
   cartCount: number | null;
+  recentlyViewed?: ProductSummary[] | null;
 }
+
+/** A product page's slug (`/products/<slug>`), whose view the header's question records. */
+const PRODUCT_PAGE = /^\/products\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 export function ShopperProvider({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   const [account, setAccount] = useState<HeaderAccount | undefined>(undefined);
   const [count, setCountState] = useState<number | null>(null);
+  // Kept with the page it was answered for: after a navigation the last page's list is not shown.
+  const [viewed, setViewed] = useState<{ pathname: string; products: ProductSummary[] | null } | null>(null);
   // A count set by this page (an add to cart) after the question left wins over the older answer.
   const asked = useRef(0);
   const setCount = useCallback((next: number) => {
@@ -55,9 +67,14 @@ export function ShopperProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const question = ++asked.current;
     const controller = new AbortController();
-    fetch("/api/shopper", { signal: controller.signal, cache: "no-store" })
+    const viewing = PRODUCT_PAGE.exec(pathname)?.[1];
+    const init: RequestInit = viewing
+      ? { method: "POST", body: JSON.stringify({ viewing }), headers: { "Content-Type": "application/json" } }
+      : {};
+    fetch("/api/shopper", { ...init, signal: controller.signal, cache: "no-store" })
       .then((response) => (response.ok ? (response.json() as Promise<Answer>) : null))
       .then((answer) => {
+        if (viewing) setViewed({ pathname, products: answer?.recentlyViewed ?? null });
         if (!answer) return setAccount((current) => current ?? "unavailable");
         setAccount(answer.account);
         if (question === asked.current) setCountState(answer.cartCount);
@@ -67,7 +84,16 @@ export function ShopperProvider({ children }: { children: ReactNode }) {
   }, [pathname]);
 
   return (
-    <ShopperContext.Provider value={{ account, setAccount, count, setCount, adjust }}>
+    <ShopperContext.Provider
+      value={{
+        account,
+        setAccount,
+        count,
+        setCount,
+        adjust,
+        recentlyViewed: viewed?.pathname === pathname ? viewed.products : null,
+      }}
+    >
       {children}
     </ShopperContext.Provider>
   );

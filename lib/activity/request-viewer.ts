@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { signedInFrom, type CookieJar } from "../auth/current-user";
+import { signedInFrom, type CookieJar, type SignedIn } from "../auth/current-user";
 import type { Viewer } from "./keys";
 import { mergeRecentlyViewed } from "./recently-viewed";
 import { newVisitorId, parseVisitorId, VISITOR_COOKIE } from "./visitor";
@@ -10,15 +10,19 @@ import { newVisitorId, parseVisitorId, VISITOR_COOKIE } from "./visitor";
  */
 
 export async function requestViewer(jar: CookieJar): Promise<Viewer | null> {
-  const signedIn = await signedInFrom(jar);
+  return viewerOf(await signedInFrom(jar), jar);
+}
+
+/** The same, for a caller that already looked the session up. */
+export function viewerOf(signedIn: SignedIn | null, jar: CookieJar): Viewer | null {
   if (signedIn) return { kind: "user", id: signedIn.user.id };
   const visitorId = parseVisitorId(jar.get(VISITOR_COOKIE)?.value);
   return visitorId ? { kind: "visitor", id: visitorId } : null;
 }
 
 /** The viewer to record a view for, and for a guest the visitor id the cookie must (again) carry. */
-export async function requestViewerForWrite(jar: CookieJar): Promise<{ viewer: Viewer; visitorId?: string }> {
-  const viewer = await requestViewer(jar);
+export function viewerForWrite(signedIn: SignedIn | null, jar: CookieJar): { viewer: Viewer; visitorId?: string } {
+  const viewer = viewerOf(signedIn, jar);
   if (viewer?.kind === "user") return { viewer };
   const id = viewer?.id ?? newVisitorId();
   return { viewer: { kind: "visitor", id }, visitorId: id };

@@ -1,9 +1,9 @@
 import { isBot } from "../activity/bots";
 import { recentlyViewed, recordView } from "../activity/recently-viewed";
-import { requestViewer, requestViewerForWrite } from "../activity/request-viewer";
+import { requestViewer, viewerForWrite } from "../activity/request-viewer";
 import { countView } from "../activity/trending";
-import type { CookieJar } from "../auth/current-user";
-import { getActiveSummaries } from "../catalog/queries";
+import type { CookieJar, SignedIn } from "../auth/current-user";
+import { getActiveSummaries, getProductBySlug } from "../catalog/queries";
 import type { ProductSummary } from "../catalog/types";
 import { hitRateLimit } from "../http/rate-limit";
 
@@ -22,32 +22,38 @@ export type RecordedProductView =
   | { kind: "rate_limited"; retryAfterSeconds: number }
   | { kind: "not_found" };
 
+/** Who views: the request's cookies and session (looked up once by the caller), browser and address. */
+export interface ProductViewer {
+  jar: CookieJar;
+  signedIn: SignedIn | null;
+  userAgent: string | null;
+  ip: string | null;
+}
+
 /**
- * A product page's view, recorded for its viewer: answers the viewer's other recently viewed products. A
- * bot's view is not recorded; an address past 120 views a minute is refused (when addresses are known). The
- * viewer's first view of the product this hour also counts for trending, unless the address is past its
- * hourly allowance; that count failing never fails the view.
+ * A product page's view (by the product's slug), recorded for its viewer: answers the viewer's other
+ * recently viewed products. A product not for sale is not recorded; nor is a bot's view; an address past
+ * 120 views a minute is refused (when addresses are known). The viewer's first view of the product this
+ * hour also counts for trending, unless the address is past its hourly allowance; that count failing
+ * never fails the view.
  */
-export async function recordProductView(
-  jar: CookieJar,
-  request: { userAgent: string | null; ip: string | null },
-  productId: number,
-): Promise<RecordedProductView> {
-  if ((await getActiveSummaries([productId])).length === 0) return { kind: "not_found" };
+export async function recordProductView(request: ProductViewer, slug: string): Promise<RecordedProductView> {
+  const product = await getProductBySlug(slug);
+  if (!product) return { kind: "not_found" };
   // A crawler gets no list (nor a cookie): it would only fill Redis.
   if (isBot(request.userAgent)) return { kind: "recorded", products: [] };
   if (request.ip) {
     const allowed = await hitRateLimit({ scope: `views:${request.ip}`, limit: VIEWS_PER_IP_MINUTE, windowMs: 60_000 });
     if (!allowed.allowed) return { kind: "rate_limited", retryAfterSeconds: allowed.retryAfterSeconds };
   }
-  const { viewer, visitorId } = await requestViewerForWrite(jar);
-  const recorded = await recordView(viewer, productId);
+  const { viewer, visitorId } = viewerForWrite(request.signedIn, request.jar);
+  const recorded = await recordView(viewer, product.id);
   if (recorded.firstThisHour) {
-    await countTrendingView(productId, request.ip).catch((error: Error) =>
+    await countTrendingView(product.id, request.ip).catch((error: Error) =>
       console.warn(`[brisk] trending view not counted: ${error.message}`),
     );
   }
-  const products = await getActiveSummaries(recorded.productIds.filter((id) => id !== productId));
+  const products = await getActiveSummaries(recorded.productIds.filter((id) => id !== product.id));
   return { kind: "recorded", products, visitorId };
 }
 

@@ -10,7 +10,7 @@ import { readJson } from "@/tests/support/routes";
 let server: ThrowawayRedis;
 let admin: Redis;
 let modules: {
-  views: typeof import("@/app/api/activity/views/route");
+  shopper: typeof import("@/app/api/shopper/route");
   trendingRoute: typeof import("@/app/api/trending/route");
   trending: typeof import("@/lib/activity/trending");
   keys: typeof import("@/lib/activity/keys");
@@ -18,10 +18,10 @@ let modules: {
   db: typeof import("@/lib/db");
   clients: typeof import("@/lib/redis/clients");
 };
-let products: { id: number; slug: string }[];
-/** Not a product: what an id of a deleted product looks like. */
-const NO_SUCH_PRODUCT = 2_000_000_000;
-type Summary = { id: number; slug: string };
+let products: Product[];
+type Product = { id: number; slug: string };
+/** Not a product: what the slug of a deleted product looks like. */
+const NO_SUCH_PRODUCT: Product = { id: 0, slug: "no-such-product-anywhere" };
 
 beforeAll(async () => {
   server = await ThrowawayRedis.start();
@@ -29,7 +29,7 @@ beforeAll(async () => {
   process.env.CACHE_REDIS_URL = server.url;
   admin = new Redis(server.url);
   modules = {
-    views: await import("@/app/api/activity/views/route"),
+    shopper: await import("@/app/api/shopper/route"),
     trendingRoute: await import("@/app/api/trending/route"),
     trending: await import("@/lib/activity/trending"),
     keys: await import("@/lib/activity/keys"),
@@ -53,29 +53,33 @@ afterAll(async () => {
 
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
-/** A browser: its visitor cookie carried from one view to the next. */
+/** A browser on product pages: its visitor cookie carried from one view to the next. */
 class Shopper {
   visitor: string | null = null;
   constructor(private readonly userAgent = BROWSER) {}
 
-  async view(body: unknown): Promise<Response> {
+  async view(body: unknown, origin?: string): Promise<Response> {
     const headers = new Headers({ "content-type": "application/json", "user-agent": this.userAgent });
+    if (origin) headers.set("origin", origin);
     if (this.visitor) headers.set("cookie", `brisk_visitor=${this.visitor}`);
-    const request = new NextRequest("http://localhost:3000/api/activity/views", {
+    const request = new NextRequest("http://localhost:3000/api/shopper", {
       method: "POST",
       body: typeof body === "string" ? body : JSON.stringify(body),
       headers,
     });
-    const response = await modules.views.POST(request);
+    const response = await modules.shopper.POST(request);
     const cookie = /brisk_visitor=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
     if (cookie) this.visitor = cookie;
     return response;
   }
 
-  async viewed(productId: number): Promise<number[]> {
-    const response = await this.view({ productId });
+  /** The header's answer on this product's page: its `recentlyViewed`, as product ids (null: not recorded). */
+  async viewed(product: Product): Promise<number[] | null> {
+    const response = await this.view({ viewing: product.slug });
     expect(response.status).toBe(200);
-    return (await readJson<{ products: Summary[] }>(response)).products.map((product) => product.id);
+    const answer = await readJson<{ account: unknown; recentlyViewed: Product[] | null }>(response);
+    expect(answer.account).toBeNull(); // the header's part of the answer is there too
+    return answer.recentlyViewed && answer.recentlyViewed.map((viewed) => viewed.id);
   }
 }
 
@@ -86,51 +90,52 @@ describe("recording a view", () => {
   it("gives a browser a visitor cookie and answers its other recently viewed products, newest first", async () => {
     const shopper = new Shopper();
     const [a, b, c] = products;
-    expect(await shopper.viewed(a.id)).toEqual([]);
+    expect(await shopper.viewed(a)).toEqual([]);
     expect(shopper.visitor).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(await shopper.viewed(b.id)).toEqual([a.id]);
-    expect(await shopper.viewed(c.id)).toEqual([b.id, a.id]);
-    expect(await shopper.viewed(a.id)).toEqual([c.id, b.id]);
+    expect(await shopper.viewed(b)).toEqual([a.id]);
+    expect(await shopper.viewed(c)).toEqual([b.id, a.id]);
+    expect(await shopper.viewed(a)).toEqual([c.id, b.id]);
   });
 
   it("leaves out products archived since they were viewed, and refuses a view of one", async () => {
     const shopper = new Shopper();
     const [a, b, c] = [products[0], products[5], products[1]];
-    await shopper.viewed(a.id);
-    expect(await shopper.viewed(b.id)).toEqual([a.id]);
+    await shopper.viewed(a);
+    expect(await shopper.viewed(b)).toEqual([a.id]);
     try {
       await modules.mutations.updateProductDetails(b.id, { status: "archived" });
-      expect(await shopper.viewed(c.id)).toEqual([a.id]);
-      expect((await shopper.view({ productId: b.id })).status).toBe(404);
+      expect(await shopper.viewed(c)).toEqual([a.id]);
+      expect(await shopper.viewed(b)).toBeNull();
     } finally {
       await modules.mutations.updateProductDetails(b.id, { status: "active" });
     }
-    expect(await shopper.viewed(c.id)).toEqual([b.id, a.id]);
+    expect(await shopper.viewed(c)).toEqual([b.id, a.id]);
   });
 
-  it("refuses bad input and products not for sale with the JSON error, and records nothing", async () => {
+  it("refuses bad input with the JSON error, and records no view of a product not for sale", async () => {
     const shopper = new Shopper();
-    for (const body of ["{", { productId: "7" }, { productId: -1 }, { productId: 1.5 }, { productId: 1, extra: 1 }]) {
+    const bad = ["{", {}, { viewing: 7 }, { viewing: "Not a slug" }, { viewing: "a/b" }, { viewing: "a", extra: 1 }];
+    for (const body of bad) {
       const response = await shopper.view(body);
       expect(response.status).toBe(400);
       expect(await readJson(response)).toEqual({ error: { code: "invalid_input", message: expect.any(String) } });
     }
-    const response = await shopper.view({ productId: NO_SUCH_PRODUCT });
-    expect(response.status).toBe(404);
-    expect(await readJson(response)).toEqual({ error: { code: "not_found", message: "No such product." } });
-    expect(shopper.visitor).toBeNull();
-    expect(await viewsNow(NO_SUCH_PRODUCT)).toBeNull();
+    const forged = await shopper.view({ viewing: products[0].slug }, "https://elsewhere.example");
+    expect(forged.status).toBe(403);
+    expect(await shopper.viewed(NO_SUCH_PRODUCT)).toBeNull();
+    expect(shopper.visitor).toBeNull(); // no viewer made for it
+    expect(await shopper.viewed(products[0])).toEqual([]);
   });
 });
 
 describe("trending", () => {
   it("ranks a product viewed by many shoppers above one a single shopper reloads, and counts no bots", async () => {
     const [popular, reloaded] = products.slice(3, 5);
-    for (let i = 0; i < 5; i++) await new Shopper().viewed(popular.id);
+    for (let i = 0; i < 5; i++) await new Shopper().viewed(popular);
     const reloader = new Shopper();
-    for (let i = 0; i < 20; i++) await reloader.viewed(reloaded.id);
+    for (let i = 0; i < 20; i++) await reloader.viewed(reloaded);
     const crawler = new Shopper("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
-    for (let i = 0; i < 3; i++) expect(await crawler.viewed(reloaded.id)).toEqual([]);
+    for (let i = 0; i < 3; i++) expect(await crawler.viewed(reloaded)).toEqual([]);
     expect(crawler.visitor).toBeNull(); // no list kept for it, no cookie
     expect(await viewsNow(popular.id)).toBe("5");
     expect(await viewsNow(reloaded.id)).toBe("1");
@@ -171,16 +176,14 @@ describe("trending", () => {
 });
 
 describe("with Redis down", () => {
-  it("answers a view with 503 unavailable at once, and the page's row is left out", async () => {
+  it("answers a product page's question at once, without the row, and says the shopper is unknown", async () => {
     const shopper = new Shopper();
-    await shopper.viewed(products[0].id);
+    await shopper.viewed(products[0]);
     await server.kill();
     const started = performance.now();
-    const response = await shopper.view({ productId: products[1].id });
-    expect(response.status).toBe(503);
-    expect(await readJson(response)).toEqual({
-      error: { code: "unavailable", message: "Recently viewed products are briefly unavailable." },
-    });
+    const response = await shopper.view({ viewing: products[1].slug });
+    expect(response.status).toBe(200);
+    expect(await readJson(response)).toEqual({ account: "unavailable", cartCount: null, recentlyViewed: null });
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 });

@@ -1,14 +1,15 @@
 "use client";
 
+import { useShopper } from "../shopper";
 import { ProductRow } from "./product-row";
-import { useProducts } from "./use-products";
 
 /**
- * A product page's "Recently viewed" row. The page is the same for everyone (route cache), so the browser
- * records the view once the page has loaded and gets the shopper's other recent products in the answer.
+ * A product page's "Recently viewed" row. The page is the same for everyone (route cache): the header's
+ * question about the shopper records the view once the page has loaded, and answers the shopper's other
+ * recent products (app/_components/shopper.tsx).
  */
-export function RecentlyViewed({ productId }: { productId: number }) {
-  const products = useProducts("/api/activity/views", { method: "POST", body: JSON.stringify({ productId }) });
-  if (!products || products.length === 0) return null;
-  return <ProductRow id="recently-viewed-heading" title="Recently viewed" products={products} />;
+export function RecentlyViewed() {
+  const { recentlyViewed } = useShopper();
+  if (!recentlyViewed || recentlyViewed.length === 0) return null;
+  return <ProductRow id="recently-viewed-heading" title="Recently viewed" products={recentlyViewed} />;
 }

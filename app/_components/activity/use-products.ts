@@ -7,14 +7,11 @@ import type { ProductSummary } from "@/lib/catalog/types";
  * Products a route answers as `{ products }`, fetched once the page has loaded; null until then, and for
  * good when the route fails (the row is left out: these rows are extras, never errors).
  */
-export function useProducts(url: string, init?: { method: "POST"; body: string }): ProductSummary[] | null {
+export function useProducts(url: string): ProductSummary[] | null {
   const [products, setProducts] = useState<ProductSummary[] | null>(null);
-  const method = init?.method;
-  const body = init?.body;
   useEffect(() => {
     let current = true;
-    const headers = body === undefined ? undefined : { "Content-Type": "application/json" };
-    fetch(url, { method: method ?? "GET", body, headers })
+    fetch(url)
       .then((response) => (response.ok ? (response.json() as Promise<{ products: ProductSummary[] }>) : null))
       .then((answer) => {
         if (current && answer) setProducts(answer.products);
@@ -23,6 +20,6 @@ export function useProducts(url: string, init?: { method: "POST"; body: string }
     return () => {
       current = false;
     };
-  }, [url, method, body]);
+  }, [url]);
   return products;
 }

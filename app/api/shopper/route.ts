@@ -1,7 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { VISITOR_COOKIE, visitorCookieOptions } from "@/lib/activity/visitor";
 import { refreshedSessionCookieOptions, sessionCookieName } from "@/lib/auth/cookies";
+import { isSlug } from "@/lib/catalog/slug";
+import { parseJsonBody } from "@/lib/http/body";
+import { clientIp } from "@/lib/http/client-ip";
+import { refuseCrossOrigin } from "@/lib/http/origin";
 import { withErrorBoundary } from "@/lib/http/route";
-import { currentShopper } from "@/lib/shop/shopper";
+import { currentShopper, type Shopper } from "@/lib/shop/shopper";
 
 export const dynamic = "force-dynamic";
 
@@ -10,17 +16,40 @@ export const dynamic = "force-dynamic";
  * `account` is `{ name }`, null (signed out) or "unavailable"; `cartCount` null when Redis cannot say.
  * Pages are cached for everyone and carry none of this; the header asks here (app/_components/shopper.tsx).
  *
+ * POST /api/shopper `{ viewing: "<product slug>" }`: the same question from a product page, which also
+ * records the view (recently viewed, trending) and answers `recentlyViewed`, the shopper's other recently
+ * viewed products (null when the view was not recorded). A browser without a visitor cookie gets one.
+ *
  * A signed-in shopper's session cookie is sent again with a fresh 30-day lifetime, as the proxy does on
  * pages rendered per request: pages from the route cache never carry a cookie (a shared cache in front of
  * the store must never keep one shopper's Set-Cookie for another), so a shopper who only browses the
  * catalog keeps their cookie alive here.
  */
 export const GET = withErrorBoundary("api/shopper", async (request: NextRequest) => {
-  const shopper = await currentShopper();
+  return answer(request, await currentShopper(request.cookies));
+});
+
+const viewingSchema = z.object({ viewing: z.string().refine(isSlug, "not a product slug") }).strict();
+
+export const POST = withErrorBoundary("api/shopper", async (request: NextRequest) => {
+  const refused = refuseCrossOrigin(request);
+  if (refused) return refused;
+  const body = await parseJsonBody(request, viewingSchema);
+  if (!body.ok) return body.response;
+  const view = {
+    slug: body.data.viewing,
+    userAgent: request.headers.get("user-agent"),
+    ip: clientIp(request.headers),
+  };
+  return answer(request, await currentShopper(request.cookies, view));
+});
+
+function answer(request: NextRequest, { shopper, visitorId }: { shopper: Shopper; visitorId?: string }) {
   const response = NextResponse.json(shopper, { headers: { "Cache-Control": "private, no-store" } });
   const cookie = request.cookies.get(sessionCookieName());
   if (cookie && shopper.account && shopper.account !== "unavailable") {
     response.cookies.set(cookie.name, cookie.value, refreshedSessionCookieOptions());
   }
+  if (visitorId) response.cookies.set(VISITOR_COOKIE, visitorId, visitorCookieOptions());
   return response;
-});
+}

@@ -74,7 +74,7 @@ export default async function ProductPage({ params }: Props) {
           <ProductGrid products={related} label="Related products" />
         </section>
       )}
-      <RecentlyViewed productId={product.id} />
+      <RecentlyViewed />
     </article>
   );
 }
