@@ -3,6 +3,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import type { LoadResult } from "./wrk";
 
+/** The names the page view rows start with (scripts/bench/run.ts), for their ratio. */
+export const PAGE_VIEWS_PLAIN = "product page view + GET /api/shopper";
+export const PAGE_VIEWS_RECORDED = "product page view + POST /api/shopper (view recorded)";
+
 /** Writes bench/results.md: machine, date, commands, and the side-by-side table with its ratios. */
 
 export interface Row extends LoadResult {
@@ -27,6 +31,8 @@ export interface Report {
     statementsPerLoad: number;
   };
   memory: { sampled: number; averageBytes: number; averageValueBytes: number };
+  /** The live store's keys per active shopper (state Redis): the recently viewed list, this hour's counted set. */
+  shopperMemory: Record<"list" | "counted", { sampled: number; averageBytes: number; averageProducts: number }>;
   outage: {
     /** Think time per connection; 0: flat out. */
     delayMs: number;
@@ -106,7 +112,11 @@ function outageLines(run: Report["outage"][number]): string {
 
 export function writeReport(report: Report): void {
   const rps = (name: string) => report.rows.find((row) => row.name === name)!.rps;
-  const { stampede, memory, outage } = report;
+  const { stampede, memory, shopperMemory, outage } = report;
+  const views = (recorded: boolean) =>
+    report.rows.filter((row) => row.name.startsWith(recorded ? PAGE_VIEWS_RECORDED : PAGE_VIEWS_PLAIN));
+  const viewsPerSecond = (rows: Row[]) =>
+    rows.reduce((sum, row) => sum + row.requests, 0) / rows.reduce((sum, row) => sum + row.seconds, 0);
   const text = `# Brisk benchmark results
 
 Written by \`npm run bench\` (scripts/bench/run.ts) on ${report.startedAt.toISOString()}.
@@ -128,7 +138,14 @@ Ratios:
 - product page, route cache on / off: **${fixed(rps("product page, route cache on") / rps("product page, PAGE_CACHE=off"), 2)}x**; route cache off / CACHE_MODE=off (data cache off too): ${fixed(rps("product page, PAGE_CACHE=off") / rps("product page, CACHE_MODE=off"), 2)}x
 - product API (cache on) / Next.js floor: **${fixed(rps("product API, cache on") / rps("Next.js floor (constant, same size)"), 2)}x**; cache off / floor: ${fixed(rps("product API, CACHE_MODE=off") / rps("Next.js floor (constant, same size)"), 2)}x
 - the same with load.ts (connections opened first): **${fixed(rps("product API, cache on, load.ts (connections opened first)") / rps("Next.js floor, load.ts (connections opened first)"), 2)}x**
+- product page views with recently viewed and trending (the header's POST, the view recorded) / without (its GET), both rounds together: **${fixed(viewsPerSecond(views(true)) / viewsPerSecond(views(false)), 2)}x** page views/s
 - Redis GET server / Next.js floor: ${fixed(rps("Node http + Redis GET only") / rps("Next.js floor (constant, same size)"), 2)}x
+
+## State Redis per active shopper (recently viewed, trending)
+After the page view rows: a recently viewed list holds ${fixed(shopperMemory.list.averageProducts, 1)} products on average and takes
+${fixed(shopperMemory.list.averageBytes)} bytes (\`MEMORY USAGE\`, ${shopperMemory.list.sampled} lists); the set of products counted for trending in the hour
+holds ${fixed(shopperMemory.counted.averageProducts, 1)} and takes ${fixed(shopperMemory.counted.averageBytes)} bytes (${shopperMemory.counted.sampled} sets, kept 2 hours). Each shopper of these rows viewed 10
+products (a list holds at most 12).
 
 ## Stampede
 ${stampede.requests} concurrent requests for one cold product, split over two app instances:

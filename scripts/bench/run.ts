@@ -14,10 +14,11 @@ import { log } from "../services/shell";
 import { AppServer, cacheCounters } from "@/tests/support/app-server";
 import { commandTotal } from "@/tests/support/redis-commands";
 import { PostgresStats } from "./postgres-stats";
-import { writeReport, type Row } from "./report";
-import { measureMemory, runOutage, runStampede } from "./scenarios";
+import { PAGE_VIEWS_PLAIN, PAGE_VIEWS_RECORDED, writeReport, type Row } from "./report";
+import { measureMemory, measureShopperMemory, runOutage, runStampede } from "./scenarios";
 import { runLoad, summarize } from "./load";
-import { runWrk } from "./wrk";
+import { runPageViews } from "./page-views";
+import { runWrk, type LoadResult } from "./wrk";
 
 /**
  * `npm run bench`: Brisk against `next start` on a catalog of 5,000 products, every comparison side by side
@@ -153,12 +154,14 @@ async function main(): Promise<void> {
     origin: string,
     paths: Paths,
     counted: AppServer | null,
-    tool: "wrk" | "load.ts" = "wrk",
+    tool: "wrk" | "load.ts" | ((seconds: number) => Promise<LoadResult>) = "wrk",
   ): Promise<Row> => {
     const load = async (seconds: number) =>
-      tool === "load.ts"
-        ? summarize(await runLoad({ origin, paths: paths.list, connections: CONNECTIONS, seconds }))
-        : runWrk({ origin, pathsFile: paths.file, connections: CONNECTIONS, seconds });
+      typeof tool === "function"
+        ? tool(seconds)
+        : tool === "load.ts"
+          ? summarize(await runLoad({ origin, paths: paths.list, connections: CONNECTIONS, seconds }))
+          : runWrk({ origin, pathsFile: paths.file, connections: CONNECTIONS, seconds });
     await load(3); // JIT and pools warm
     await stats.settle(); // requests still queued from the warm-up would count against this run
     const before = counted ? await cacheCounters(counted.origin) : null;
@@ -210,6 +213,21 @@ async function main(): Promise<void> {
     rows.push(await measure(`${name}, route cache on`, on.origin, paths, on));
     rows.push(await measure(`${name}, PAGE_CACHE=off`, pagesOff.origin, paths, pagesOff));
   }
+  // Product page views as a browser makes them (scripts/bench/page-views.ts): the page and the header's
+  // question, without the view recorded and with it, in two alternating rounds.
+  const pageViews = (recordViews: boolean) => (seconds: number) =>
+    runPageViews({ origin: on.origin, slugs, connections: CONNECTIONS, seconds, recordViews });
+  for (const round of [1, 2]) {
+    for (const [name, recordViews] of [
+      [PAGE_VIEWS_PLAIN, false],
+      [PAGE_VIEWS_RECORDED, true],
+    ] as const) {
+      rows.push(
+        await measure(`${name}, round ${round}, ${OPENED_FIRST}`, on.origin, pagePaths, null, pageViews(recordViews)),
+      );
+    }
+  }
+  const shopperMemory = await measureShopperMemory(base.REDIS_URL, KEY_PREFIX);
   rows.push(await measure("product page, CACHE_MODE=off", off.origin, pagePaths, null));
   await warm(on.origin, searchPaths.list);
   rows.push(await measure("search results, route cache on", on.origin, searchPaths, on));
@@ -247,12 +265,17 @@ async function main(): Promise<void> {
       "  its run. Node (libuv 1.45 and later) accepts one new connection per event-loop turn, and each turn serves",
       "  every connection already open, so on a saturated app the last of 32 new connections waits about 32²/2",
       "  requests' time (about a second here) for its first answer: wrk's max, and part of its p99, is that opening.",
+      "- Product page view rows (scripts/bench/page-views.ts): one sample is a page view as a browser makes it, the",
+      "  page and then the header's question (`GET /api/shopper`, or `POST /api/shopper { viewing }`, which records",
+      "  the view for recently viewed and trending); req/s is page views/s, two requests each. Every connection is",
+      "  a shopper with their own cookies who views 10 products and leaves, a new shopper taking the connection.",
     ].join("\n"),
     querySource: stats.source,
     productBytes,
     rows,
     stampede,
     memory,
+    shopperMemory,
     outage,
   });
   log("wrote bench/results.md");

@@ -69,6 +69,34 @@ export async function measureMemory(url: string, pattern: string): Promise<Repor
   return { sampled: sample.length, averageBytes: average(usage), averageValueBytes: average(lengths) };
 }
 
+/**
+ * What an active shopper keeps in the state Redis (the live store): their recently viewed list, and the
+ * set of products counted for trending this hour, sampled over up to 500 of each.
+ */
+export async function measureShopperMemory(url: string, prefix: string): Promise<Report["shopperMemory"]> {
+  const redis = new Redis(url);
+  const [lists, counted]: [string[], string[]] = [[], []];
+  let cursor = "0";
+  do {
+    const [next, found] = await redis.scan(cursor, "MATCH", `${prefix}viewed:*`, "COUNT", 1000);
+    cursor = next;
+    for (const key of found) (key.includes(":counted:") ? counted : lists).push(key);
+  } while (cursor !== "0" && (lists.length < 500 || counted.length < 500));
+  const average = async (keys: string[]) => {
+    const sample = keys.slice(0, 500);
+    const bytes = await Promise.all(sample.map((key) => redis.memory("USAGE", key, "SAMPLES", "0")));
+    const sizes = await Promise.all(
+      sample.map((key) => (key.includes(":counted:") ? redis.scard(key) : redis.zcard(key))),
+    );
+    const mean = (values: (number | null)[]) =>
+      values.reduce<number>((sum, v) => sum + (v ?? 0), 0) / Math.max(1, values.length);
+    return { sampled: sample.length, averageBytes: mean(bytes), averageProducts: mean(sizes) };
+  };
+  const result = { list: await average(lists), counted: await average(counted) };
+  redis.disconnect();
+  return result;
+}
+
 /** One part of the outage run (before the kill, Redis down, after the restart): totals and answers. */
 function phase(name: string, samples: Sample[]): OutagePhase {
   const answers: Record<string, number> = {};
