@@ -3,6 +3,7 @@ import { SORTS, type Sort } from "@/lib/catalog/listing-query";
 
 const SORT_LABELS: Record<Sort, string> = {
   newest: "Newest",
+  trending: "Trending now",
   "price-asc": "Price, low to high",
   "price-desc": "Price, high to low",
   name: "Name",

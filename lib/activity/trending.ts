@@ -15,9 +15,10 @@ const BUCKET_TTL_SECONDS = 48 * 60 * 60;
 const HOURS = 24;
 const HALF_LIFE_HOURS = 6;
 const SOLD_WEIGHT = 3;
-const READ_TTL_SECONDS = 60;
-/** Ids asked for: more than a row shows, as some may be archived by now. */
-export const TRENDING_IDS = 16;
+/** How long a trending read is kept (seconds): what is trending may be a minute old. */
+export const TRENDING_READ_TTL_SECONDS = 60;
+/** The ranking read: the top 240 ids (ten listing pages), by which `sort=trending` orders listings. */
+export const TRENDING_IDS = 240;
 
 /** Counts one viewer's first view of a product this hour. */
 export async function countView(productId: number, now = Date.now()): Promise<void> {
@@ -72,8 +73,8 @@ export async function readTrendingIds(limit = TRENDING_IDS, now = Date.now()): P
 export async function trendingIds(): Promise<number[]> {
   const { value } = await cache.getOrSet({
     key: "trending",
-    ttl: READ_TTL_SECONDS,
-    grace: 5 * READ_TTL_SECONDS,
+    ttl: TRENDING_READ_TTL_SECONDS,
+    grace: 5 * TRENDING_READ_TTL_SECONDS,
     timeout: 150,
     hardTimeout: 2_000,
     load: () => readTrendingIds(),

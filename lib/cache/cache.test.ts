@@ -47,6 +47,18 @@ describe("getOrSet against Redis", () => {
     expect((await cache.getOrSet({ key, ttl: 300, missingTtl: 10, load: async () => "late" })).value).toBeNull();
   });
 
+  it("takes the TTL from the loaded value when given as a function, and refuses one out of bounds", async () => {
+    const [short, long] = [uniqueKey(), uniqueKey()];
+    const ttl = (value: { life: number }) => value.life;
+    await cache.getOrSet({ key: short, ttl, load: async () => ({ life: 10 }) });
+    await cache.getOrSet({ key: long, ttl, load: async () => ({ life: 1000 }) });
+    expect(await redis.pttl(keys.entry(short))).toBeLessThanOrEqual(11_000);
+    expect(await redis.pttl(keys.entry(long))).toBeGreaterThanOrEqual(900_000);
+    await expect(cache.getOrSet({ key: uniqueKey(), ttl, load: async () => ({ life: 0 }) })).rejects.toThrow(
+      RangeError,
+    );
+  });
+
   it("makes an invalidated key a miss", async () => {
     const key = uniqueKey();
     let version = 1;

@@ -3,6 +3,7 @@ import { encodeEnvelope } from "./envelope";
 import type { WithRedis } from "./guarded-redis";
 import type { RedisStore } from "./redis-store";
 import type { CacheMetrics, Cached, GetOrSetOptions } from "./types";
+import { ttlOf } from "./validate-options";
 
 /** What loading a value needs from the cache. */
 export interface LoadContext {
@@ -45,7 +46,7 @@ export async function loadAndStore<T>(
   const generationAtRead = ctx.l1.generation;
   const value = await runLoader(opts, ctx.metrics);
   const missing = value === null || value === undefined;
-  const freshMs = jitteredMs(missing ? (opts.missingTtl ?? opts.ttl) : opts.ttl);
+  const freshMs = jitteredMs(ttlOf(opts, value));
   const graceMs = missing ? 0 : (opts.grace ?? 0) * 1000;
   const tags = typeof opts.tags === "function" ? opts.tags(value) : (opts.tags ?? []);
   const envelope = { at: startedAt, exp: startedAt + freshMs * 1000, tags, value };

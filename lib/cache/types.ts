@@ -12,8 +12,11 @@ export interface Cached<T> {
 export interface GetOrSetOptions<T> {
   /** The entry's name, e.g. `product:<slug>`; each caller names its entries (in a keys module of its own). */
   key: string;
-  /** Seconds the entry is fresh; jittered by ±10% so entries written together expire apart. At most a day. */
-  ttl: number;
+  /**
+   * Seconds the entry is fresh; jittered by ±10% so entries written together expire apart. At most a day.
+   * Or a function of the loaded value that says it (a rendered page says its own life).
+   */
+  ttl: number | ((value: T) => number);
   /** Seconds after `ttl` during which the stale value may still be served while one caller refreshes it. */
   grace?: number;
   /** Seconds a "not found" (null or undefined) stays fresh instead of `ttl`; it gets no grace. */

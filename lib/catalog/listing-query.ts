@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** The query of a product listing, as the API and the pages accept it (limits in docs/architecture.md). */
 
-export const SORTS = ["price-asc", "price-desc", "newest", "name"] as const;
+export const SORTS = ["price-asc", "price-desc", "newest", "name", "trending"] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const MAX_PAGE_SIZE = 100;

@@ -87,15 +87,24 @@ export async function loadProductBySlug(slug: string): Promise<ProductDetail | n
   };
 }
 
-const ORDER_BY: Record<Sort, Prisma.Sql> = {
+const NEWEST = Prisma.sql`p.created_at DESC, p.id DESC`;
+const ORDER_BY: Record<Exclude<Sort, "trending">, Prisma.Sql> = {
   "price-asc": Prisma.sql`p.min_price_cents ASC, p.id ASC`,
   "price-desc": Prisma.sql`p.min_price_cents DESC, p.id ASC`,
-  newest: Prisma.sql`p.created_at DESC, p.id DESC`,
+  newest: NEWEST,
   name: Prisma.sql`p.name ASC, p.id ASC`,
 };
 
-/** One page of active products: filtered by category, matched by full-text search, sorted. */
-export async function loadListing(query: ListingQuery): Promise<Listing> {
+/** `sort=trending`: the ranked products in their order, then every other one, newest first. */
+function rankedFirst(ranking: readonly number[]): Prisma.Sql {
+  return Prisma.sql`array_position(${[...ranking]}::int[], p.id) ASC NULLS LAST, ${NEWEST}`;
+}
+
+/**
+ * One page of active products: filtered by category, matched by full-text search, sorted. `sort=trending`
+ * orders by `ranking` (product ids, first first), which the caller reads (lib/shop/listing.ts).
+ */
+export async function loadListing(query: ListingQuery, ranking: readonly number[] = []): Promise<Listing> {
   const tsquery = query.q ? Prisma.sql`websearch_to_tsquery('english', ${query.q})` : null;
   const conditions = [Prisma.sql`p.status = 'active'`];
   if (query.category) conditions.push(Prisma.sql`c.slug = ${query.category}`);
@@ -103,9 +112,11 @@ export async function loadListing(query: ListingQuery): Promise<Listing> {
   const where = Prisma.join(conditions, " AND ");
   // Without an explicit sort, a search ranks by relevance (name matches above description matches).
   const orderBy =
-    query.sort || !tsquery
-      ? ORDER_BY[query.sort ?? "newest"]
-      : Prisma.sql`ts_rank(p.search_vector, ${tsquery}) DESC, p.id ASC`;
+    query.sort === "trending"
+      ? rankedFirst(ranking)
+      : query.sort || !tsquery
+        ? ORDER_BY[query.sort ?? "newest"]
+        : Prisma.sql`ts_rank(p.search_vector, ${tsquery}) DESC, p.id ASC`;
   const from = Prisma.sql`FROM products p JOIN categories c ON c.id = p.category_id WHERE ${where}`;
 
   const [page, [{ total }]] = await Promise.all([

@@ -105,13 +105,18 @@ export async function getActiveSummaries(productIds: number[]): Promise<ProductS
   return found.filter((summary): summary is ProductSummary => summary !== null);
 }
 
-export async function listProducts(query: ListingQuery): Promise<Listing> {
+/**
+ * One page of a listing. For `sort=trending`, `ranking` is the trending order (product ids); it is part of
+ * the cache key, so a new ranking is a new entry, never an old order under a new name.
+ */
+export async function listProducts(query: ListingQuery, ranking: readonly number[] = []): Promise<Listing> {
   const normalized = JSON.stringify([
     query.q ?? "",
     query.category ?? "",
     query.sort ?? "",
     query.page,
     query.pageSize,
+    ...(query.sort === "trending" ? [ranking] : []),
   ]);
   const hash = createHash("sha256").update(normalized).digest("base64url").slice(0, 22);
   const { value } = await read({
@@ -119,7 +124,7 @@ export async function listProducts(query: ListingQuery): Promise<Listing> {
     ...LISTING,
     ...TIMEOUTS,
     tags: [cacheTags.listings],
-    load: () => loadListing(query),
+    load: () => loadListing(query, ranking),
   });
   return value;
 }

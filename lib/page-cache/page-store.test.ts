@@ -81,6 +81,23 @@ describe("the route cache's storage", () => {
     expect((await a.pages.get("/products/shirt"))?.value).toEqual("<p>€12</p>");
   });
 
+  it("keeps a page as long as its render asked for (Next.js' revalidate), and at most an hour", async () => {
+    const { pages } = await instance(server.url);
+    const admin = client(server.url);
+    await waitFor(() => admin.status === "ready", 5_000, "the admin client to connect");
+    const stored = async (key: string, cacheControl?: unknown) => {
+      expect(await pages.get(key)).toBeNull();
+      expect(pages.set(key, { ...page(`<p>${key}</p>`), cacheControl })).toBe(true);
+      await waitFor(async () => (await pages.get(key))?.value === `<p>${key}</p>`, 2_000, `${key} stored`);
+      return admin.pttl(`pages-test:cache:page:build-1:${key}`);
+    };
+    expect(await stored("/products?sort=trending", { revalidate: 60, expire: undefined })).toBeLessThanOrEqual(66_000);
+    const hour = await stored("/products/a-week", { revalidate: 7 * 24 * 3600, expire: undefined });
+    expect(hour).toBeGreaterThan(3_000_000);
+    expect(hour).toBeLessThanOrEqual(3_960_000);
+    expect(await stored("/products/forever", { revalidate: false, expire: undefined })).toBeGreaterThan(3_000_000);
+  });
+
   it("keeps one build's pages from another's", async () => {
     const [old, next] = [await instance(server.url, "build-1"), await instance(server.url, "build-2")];
     expect(await old.pages.get("/")).toBeNull();

@@ -26,6 +26,15 @@ export interface StoredPage {
 /** A page's safety-net lifetime: freshness comes from invalidation (the catalog's TTLs are an hour). */
 const PAGE_TTL_SECONDS = 3600;
 
+/**
+ * How long a page is kept: the safety net, or less when its render asked for less (page-tags.ts
+ * `limitRenderedPageLife`, which Next.js hands over as the entry's `revalidate`).
+ */
+export function pageLife(page: StoredPage): number {
+  const revalidate = (page.cacheControl as { revalidate?: unknown } | undefined)?.revalidate;
+  return typeof revalidate === "number" && revalidate > 0 ? Math.min(revalidate, PAGE_TTL_SECONDS) : PAGE_TTL_SECONDS;
+}
+
 export interface PageStoreOptions {
   /**
    * How long a render may take before its load gives up and another caller renders (ms). lib/cache's load
@@ -77,7 +86,7 @@ export class PageStore {
     const stored = this.cache
       .getOrSet<StoredPage>({
         key: this.entryName(key),
-        ttl: PAGE_TTL_SECONDS,
+        ttl: pageLife,
         tags: (page) => page.tags,
         hardTimeout: this.joinWaitMs,
         load: () => {

@@ -25,3 +25,24 @@ export function tagRenderedPage(tags: readonly string[]): void {
       return;
   }
 }
+
+/**
+ * Shortens the life of the page being rendered for the route cache to at most `seconds`: for a page showing
+ * data that changes without a write to invalidate it (trending), cached for a short time. Next.js keeps
+ * the shortest life a render asks for (as `fetch`'s `revalidate` does) and hands it to the route cache with
+ * the page (page-store.ts keeps the page that long). Outside such a render it does nothing.
+ */
+export function limitRenderedPageLife(seconds: number): void {
+  const store = workUnitAsyncStorage.getStore();
+  if (!store) return;
+  switch (store.type) {
+    case "prerender":
+    case "prerender-legacy":
+    case "prerender-runtime":
+    case "prerender-client":
+      store.revalidate = Math.min(store.revalidate, seconds);
+      return;
+    default:
+      return;
+  }
+}

@@ -12,6 +12,8 @@ let admin: Redis;
 let modules: {
   shopper: typeof import("@/app/api/shopper/route");
   trendingRoute: typeof import("@/app/api/trending/route");
+  productsRoute: typeof import("@/app/api/products/route");
+  cache: typeof import("@/lib/cache");
   trending: typeof import("@/lib/activity/trending");
   keys: typeof import("@/lib/activity/keys");
   mutations: typeof import("@/lib/catalog/mutations");
@@ -31,6 +33,8 @@ beforeAll(async () => {
   modules = {
     shopper: await import("@/app/api/shopper/route"),
     trendingRoute: await import("@/app/api/trending/route"),
+    productsRoute: await import("@/app/api/products/route"),
+    cache: await import("@/lib/cache"),
     trending: await import("@/lib/activity/trending"),
     keys: await import("@/lib/activity/keys"),
     mutations: await import("@/lib/catalog/mutations"),
@@ -175,6 +179,44 @@ describe("trending", () => {
   });
 });
 
+/** A listing through the products API, as product ids. */
+async function listed(search: string): Promise<number[]> {
+  const response = await modules.productsRoute.GET(new NextRequest(`http://localhost:3000/api/products?${search}`));
+  expect(response.status).toBe(200);
+  return (await readJson<{ products: Product[] }>(response)).products.map((product) => product.id);
+}
+
+/** A category's active products, newest first (the order a listing falls back to). */
+async function newestIn(categoryId: number): Promise<{ slug: string; ids: number[] }> {
+  const rows = await modules.db.db.product.findMany({
+    where: { status: "ACTIVE", categoryId },
+    select: { id: true, category: { select: { slug: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  return { slug: rows[0].category.slug, ids: rows.map((row) => row.id) };
+}
+
+describe("listings sorted by trending", () => {
+  it("lists the trending products first, in trending order, then the others newest first", async () => {
+    const { categoryId } = await modules.db.db.product.findUniqueOrThrow({
+      where: { id: products[0].id },
+      select: { categoryId: true },
+    });
+    const category = await newestIn(categoryId);
+    // The category's two oldest products trend, the older one more.
+    const [more, less] = category.ids.slice(-2).reverse();
+    for (let i = 0; i < 30; i++) await modules.trending.countView(more);
+    for (let i = 0; i < 20; i++) await modules.trending.countView(less);
+    await modules.cache.cache.invalidateKeys("trending"); // the ranking is read again now, not in a minute
+
+    const ids = await listed(`category=${category.slug}&sort=trending&pageSize=100`);
+    expect(ids.slice(0, 2)).toEqual([more, less]);
+    expect(ids.slice(2)).toEqual(category.ids.filter((id) => id !== more && id !== less));
+    // Pages follow the same order.
+    expect(await listed(`category=${category.slug}&sort=trending&pageSize=1&page=2`)).toEqual([less]);
+  });
+});
+
 describe("with Redis down", () => {
   it("answers a product page's question at once, without the row, and says the shopper is unknown", async () => {
     const shopper = new Shopper();
@@ -185,5 +227,15 @@ describe("with Redis down", () => {
     expect(response.status).toBe(200);
     expect(await readJson(response)).toEqual({ account: "unavailable", cartCount: null, recentlyViewed: null });
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("lists a trending sort newest first while the ranking cannot be read", async () => {
+    const { categoryId } = await modules.db.db.product.findUniqueOrThrow({
+      where: { id: products[1].id },
+      select: { categoryId: true },
+    });
+    const category = await newestIn(categoryId);
+    await modules.cache.cache.invalidateKeys("trending"); // no copy of the ranking in this instance's memory
+    expect(await listed(`category=${category.slug}&sort=trending&pageSize=100`)).toEqual(category.ids);
   });
 });

@@ -76,6 +76,20 @@ describe("catalog pages from the route cache, on two instances", () => {
     expect(shown((await view(b, path)).html).stock).toBe("Only 3 left");
   }, 60_000);
 
+  it("keeps a listing sorted by trending a minute, and other listings until a write", async () => {
+    const life = async (server: AppServer, path: string) => {
+      const response = await fetch(server.origin + path);
+      expect(response.status).toBe(200);
+      await response.arrayBuffer();
+      return response.headers.get("cache-control");
+    };
+    const [a, b] = servers;
+    // Its first view renders it; the other instance's view is served from the route cache with the same life.
+    expect(await life(a, "/products?sort=trending&pageSize=4")).toMatch(/s-maxage=60\b/);
+    expect(await life(b, "/products?sort=trending&pageSize=4")).toMatch(/s-maxage=60\b/);
+    expect(await life(a, "/products?sort=name&pageSize=4")).toMatch(/s-maxage=31536000\b/);
+  });
+
   it("renders a cold product page once for 500 concurrent views over both instances", async () => {
     const cold = await db.product.findFirstOrThrow({
       where: { status: "ACTIVE", id: { not: product.id } },

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { parseListingQuery } from "@/lib/catalog/listing-query";
-import { listProducts } from "@/lib/catalog/queries";
+import { listShopProducts } from "@/lib/shop/listing";
 import { invalidInput } from "@/lib/http/errors";
 import { withErrorBoundary } from "@/lib/http/route";
 
@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
 export const GET = withErrorBoundary("api/products", async (request: NextRequest) => {
   const query = parseListingQuery(request.nextUrl.searchParams);
   if (!query.success) return invalidInput(query.error);
-  const listing = await listProducts(query.data);
+  const listing = await listShopProducts(query.data);
   return NextResponse.json(listing, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { parseListingQuery } from "@/lib/catalog/listing-query";
-import { getCategoryBySlug, listProducts } from "@/lib/catalog/queries";
+import { getCategoryBySlug } from "@/lib/catalog/queries";
+import { listShopProducts } from "@/lib/shop/listing";
 import { describeIssues } from "@/lib/validation";
 import { ListingPage } from "../../_components/listing-page";
 import { QueryProblem } from "../../_components/query-problem";
@@ -28,7 +29,7 @@ export async function categoryListingMetadata(slug: string, search: Search): Pro
 export async function CategoryListing({ slug, search }: { slug: string; search: Search }) {
   const query = parseListingQuery({ ...search, category: slug });
   if (!query.success) return <QueryProblem message={describeIssues(query.error)} resetHref={`/categories/${slug}`} />;
-  const [listing, category] = await Promise.all([listProducts(query.data), getCategoryBySlug(slug)]);
+  const [listing, category] = await Promise.all([listShopProducts(query.data), getCategoryBySlug(slug)]);
   return (
     <>
       <JsonLd

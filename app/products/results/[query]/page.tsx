@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { parseListingQuery } from "@/lib/catalog/listing-query";
-import { listCategories, listProducts } from "@/lib/catalog/queries";
+import { listCategories } from "@/lib/catalog/queries";
+import { listShopProducts } from "@/lib/shop/listing";
 import { listingSearchOf } from "@/lib/page-cache/cached-paths";
 import { describeIssues } from "@/lib/validation";
 import { ListingPage } from "../../../_components/listing-page";
@@ -44,7 +45,7 @@ export default async function ProductsPage({ params }: Props) {
       </>
     );
   }
-  const [listing, categories] = await Promise.all([listProducts(query.data), listCategories()]);
+  const [listing, categories] = await Promise.all([listShopProducts(query.data), listCategories()]);
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold tracking-tight">{heading}</h1>
