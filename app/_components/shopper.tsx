@@ -9,7 +9,7 @@ import type { ProductSummary } from "@/lib/catalog/types";
  * served to everyone (the route cache), so none of this is in their HTML: the browser asks
  * `GET /api/shopper` after the page loads and after every navigation (a sign-in, a sign-out or a checkout
  * ends on another page). Until the answer comes, the header keeps the room the answer will take.
- * On a product page the question is `POST /api/shopper { viewing: slug }`: it also records the view and
+ * On a product page the question is `POST /api/shopper?viewing=<slug>`: it also records the view and
  * brings the shopper's other recently viewed products, so a page view costs one request, not two.
  * The add-to-cart buttons move the count at once (optimistic) and then set it to what the server answered.
  */
@@ -68,10 +68,8 @@ export function ShopperProvider({ children }: { children: ReactNode }) {
     const question = ++asked.current;
     const controller = new AbortController();
     const viewing = PRODUCT_PAGE.exec(pathname)?.[1];
-    const init: RequestInit = viewing
-      ? { method: "POST", body: JSON.stringify({ viewing }), headers: { "Content-Type": "application/json" } }
-      : {};
-    fetch("/api/shopper", { ...init, signal: controller.signal, cache: "no-store" })
+    const url = viewing ? `/api/shopper?viewing=${viewing}` : "/api/shopper";
+    fetch(url, { method: viewing ? "POST" : "GET", signal: controller.signal, cache: "no-store" })
       .then((response) => (response.ok ? (response.json() as Promise<Answer>) : null))
       .then((answer) => {
         if (viewing) setViewed({ pathname, products: answer?.recentlyViewed ?? null });

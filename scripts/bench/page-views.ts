@@ -5,7 +5,7 @@ import type { LoadResult } from "./wrk";
 
 /**
  * Product page views as a browser makes them: the page (from the route cache), then the header's question
- * about the shopper, `GET /api/shopper` (as before the live store), or `POST /api/shopper { viewing }`,
+ * about the shopper, `GET /api/shopper` (as before the live store), or `POST /api/shopper?viewing=<slug>`,
  * which also records the view for recently viewed and trending. Each connection is a shopper with its own
  * cookies, who views SHOPPER_VIEWS products (Zipf, as the other rows) and then leaves, a new shopper taking
  * the connection: many lists, and trending counts for many distinct viewers. The connections are opened
@@ -21,14 +21,13 @@ interface Answer {
   error?: string;
 }
 
-function send(agent: http.Agent, origin: URL, path: string, cookie: string, body?: string): Promise<Answer> {
+function send(agent: http.Agent, origin: URL, path: string, cookie: string, method: string): Promise<Answer> {
   return new Promise((resolve) => {
     const failed = (error: Error) => resolve({ status: 0, error: error.message });
     const headers: http.OutgoingHttpHeaders = { "user-agent": "Mozilla/5.0 (brisk bench) Chrome/130.0" };
     if (cookie) headers.cookie = cookie;
-    if (body) Object.assign(headers, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
     const request = http.request(
-      { agent, host: origin.hostname, port: origin.port, path, method: body ? "POST" : "GET", headers },
+      { agent, host: origin.hostname, port: origin.port, path, method, headers },
       (response) => {
         response.resume();
         response.on("error", failed);
@@ -40,7 +39,7 @@ function send(agent: http.Agent, origin: URL, path: string, cookie: string, body
     );
     request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error("timed out")));
     request.on("error", failed);
-    request.end(body);
+    request.end();
   });
 }
 
@@ -49,7 +48,7 @@ export async function runPageViews(options: {
   slugs: string[];
   connections: number;
   seconds: number;
-  /** POST /api/shopper { viewing } (the view recorded) instead of GET /api/shopper. */
+  /** POST /api/shopper?viewing=<slug> (the view recorded) instead of GET /api/shopper. */
   recordViews: boolean;
 }): Promise<LoadResult> {
   const { slugs, connections, seconds, recordViews } = options;
@@ -63,10 +62,10 @@ export async function runPageViews(options: {
     if (shopper.views++ === SHOPPER_VIEWS) Object.assign(shopper, { cookie: "", views: 1 });
     const slug = slugs[nextSlug()];
     const startMs = performance.now();
-    const page = await send(agents[index], origin, `/products/${slug}`, shopper.cookie);
+    const page = await send(agents[index], origin, `/products/${slug}`, shopper.cookie, "GET");
     const header = recordViews
-      ? await send(agents[index], origin, "/api/shopper", shopper.cookie, JSON.stringify({ viewing: slug }))
-      : await send(agents[index], origin, "/api/shopper", shopper.cookie);
+      ? await send(agents[index], origin, `/api/shopper?viewing=${slug}`, shopper.cookie, "POST")
+      : await send(agents[index], origin, "/api/shopper", shopper.cookie, "GET");
     if (header.cookie) shopper.cookie = header.cookie;
     const failed = [page, header].find((answer) => answer.status < 200 || answer.status >= 300);
     return {

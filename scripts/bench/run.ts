@@ -266,7 +266,7 @@ async function main(): Promise<void> {
       "  every connection already open, so on a saturated app the last of 32 new connections waits about 32²/2",
       "  requests' time (about a second here) for its first answer: wrk's max, and part of its p99, is that opening.",
       "- Product page view rows (scripts/bench/page-views.ts): one sample is a page view as a browser makes it, the",
-      "  page and then the header's question (`GET /api/shopper`, or `POST /api/shopper { viewing }`, which records",
+      "  page and then the header's question (`GET /api/shopper`, or `POST /api/shopper?viewing=<slug>`, which records",
       "  the view for recently viewed and trending); req/s is page views/s, two requests each. Every connection is",
       "  a shopper with their own cookies who views 10 products and leaves, a new shopper taking the connection.",
     ].join("\n"),

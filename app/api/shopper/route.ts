@@ -1,9 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { z } from "zod";
 import { VISITOR_COOKIE, visitorCookieOptions } from "@/lib/activity/visitor";
 import { refreshedSessionCookieOptions, sessionCookieName } from "@/lib/auth/cookies";
 import { isSlug } from "@/lib/catalog/slug";
-import { parseJsonBody } from "@/lib/http/body";
+import { jsonError } from "@/lib/http/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { refuseCrossOrigin } from "@/lib/http/origin";
 import { withErrorBoundary } from "@/lib/http/route";
@@ -16,9 +15,11 @@ export const dynamic = "force-dynamic";
  * `account` is `{ name }`, null (signed out) or "unavailable"; `cartCount` null when Redis cannot say.
  * Pages are cached for everyone and carry none of this; the header asks here (app/_components/shopper.tsx).
  *
- * POST /api/shopper `{ viewing: "<product slug>" }`: the same question from a product page, which also
- * records the view (recently viewed, trending) and answers `recentlyViewed`, the shopper's other recently
- * viewed products (null when the view was not recorded). A browser without a visitor cookie gets one.
+ * POST /api/shopper?viewing=<product slug>: the same question from a product page, which also records the
+ * view (recently viewed, trending) and answers `recentlyViewed`, the shopper's other recently viewed
+ * products (null when the view was not recorded). A browser without a visitor cookie gets one. The slug is
+ * in the address, not a body: reading a JSON body cost this request, made on every product page view,
+ * more than recording the view (docs/live-store.md); a body, if any, is not read.
  *
  * A signed-in shopper's session cookie is sent again with a fresh 30-day lifetime, as the proxy does on
  * pages rendered per request: pages from the route cache never carry a cookie (a shared cache in front of
@@ -29,15 +30,15 @@ export const GET = withErrorBoundary("api/shopper", async (request: NextRequest)
   return answer(request, await currentShopper(request.cookies));
 });
 
-const viewingSchema = z.object({ viewing: z.string().refine(isSlug, "not a product slug") }).strict();
-
 export const POST = withErrorBoundary("api/shopper", async (request: NextRequest) => {
   const refused = refuseCrossOrigin(request);
   if (refused) return refused;
-  const body = await parseJsonBody(request, viewingSchema);
-  if (!body.ok) return body.response;
+  const viewing = request.nextUrl.searchParams.get("viewing");
+  if (viewing === null || !isSlug(viewing)) {
+    return jsonError("invalid_input", "viewing: the product's slug is required, as a query parameter.");
+  }
   const view = {
-    slug: body.data.viewing,
+    slug: viewing,
     userAgent: request.headers.get("user-agent"),
     ip: clientIp(request.headers),
   };
