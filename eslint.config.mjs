@@ -20,7 +20,7 @@ const infrastructure = [
   "lib/validation.ts",
 ];
 const domains = ["lib/catalog", "lib/auth", "lib/cart", "lib/activity", "lib/alerts", "lib/orders"];
-const above = ["lib/shop", "lib/test-support", "app", "scripts", "tests", "e2e"];
+const above = ["lib/shop", "lib/backoffice", "lib/test-support", "app", "scripts", "tests", "e2e"];
 /**
  * What each domain must not import: catalog and auth use no other domain, cart may use both, activity
  * (recently viewed, trending) only auth, alerts (back in stock) only catalog, orders all the others.

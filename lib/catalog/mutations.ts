@@ -15,7 +15,7 @@ import { publishStockChanges } from "./stock-events";
 
 export class CatalogWriteError extends Error {
   constructor(
-    readonly code: "not_found" | "invalid_input",
+    readonly code: "not_found" | "invalid_input" | "insufficient_stock",
     message: string,
   ) {
     super(message);

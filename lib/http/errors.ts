@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   cart_full: 409,
   cart_changed: 409,
   idempotency_conflict: 409,
+  insufficient_stock: 409,
+  invalid_transition: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

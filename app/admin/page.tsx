@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listAudit } from "@/lib/backoffice/audit";
+import { ordersToFulfil } from "@/lib/backoffice/orders-list";
+import { Price } from "../_components/price";
+import { adminMetadata, adminOfPage } from "./admin-gate";
+import { AuditTable } from "./audit-table";
+import { SignInAgain } from "./sign-in-again";
+
+export const generateMetadata = (): Promise<Metadata> => adminMetadata("Back office");
+
+const when = (iso: string) =>
+  new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
+
+/** The back office's first page (admins only): paid orders to fulfil, and the latest writes. */
+export default async function BackOfficePage() {
+  const admin = await adminOfPage();
+  if (admin === "expired") return <SignInAgain />;
+  const [orders, entries] = await Promise.all([ordersToFulfil(), listAudit({ limit: 10 })]);
+  return (
+    <div className="space-y-10">
+      <h1 className="text-2xl font-bold tracking-tight">Back office</h1>
+      <section aria-labelledby="to-fulfil" className="space-y-3">
+        <h2 id="to-fulfil" className="text-lg font-semibold">
+          Paid orders to fulfil
+        </h2>
+        {orders.length === 0 ? (
+          <p className="text-stone-600">None: every paid order has been handled.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-stone-200">
+                <th scope="col" className="py-2">
+                  Order
+                </th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Total</th>
+                <th scope="col">Placed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {orders.map((order) => (
+                <tr key={order.id} className="border-b border-stone-100">
+                  <td className="py-2 font-medium">{order.number}</td>
+                  <td>{order.email}</td>
+                  <td>
+                    <Price cents={order.totalCents} currency={order.currency} />
+                  </td>
+                  <td>{when(order.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="latest-writes" className="space-y-3">
+        <h2 id="latest-writes" className="text-lg font-semibold">
+          Latest changes
+        </h2>
+        <AuditTable entries={entries} />
+        <p>
+          <Link href="/admin/audit" className="font-medium text-brand-700 underline">
+            The whole audit log
+          </Link>
+        </p>
+      </section>
+    </div>
+  );
+}

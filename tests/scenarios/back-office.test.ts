@@ -1,0 +1,184 @@
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminAccess, ADMIN_SIGN_IN_SECONDS, grantAdmin } from "@/lib/auth/admin";
+import { db } from "@/lib/db";
+import { closeRedisClients } from "@/lib/redis/clients";
+import { AppServer } from "@/tests/support/app-server";
+import { BrowserClient } from "@/tests/support/browser-client";
+import { addToCart, checkoutBody, freshVariant, postCheckout, stockOf } from "@/tests/support/checkout-fixtures";
+import { freePort } from "@/tests/support/ports";
+import { readJson } from "@/tests/support/routes";
+
+// The back office on a `next start` of the built app: who gets in, stock adjustments and order moves that
+// stay exact under concurrency, and the audit log.
+let server: AppServer;
+let admin: BrowserClient;
+let shopper: BrowserClient;
+const adminEmail = `admin-${randomUUID()}@example.com`;
+
+beforeAll(async () => {
+  server = await AppServer.start("back office app", await freePort(), {});
+  await grantAdmin(adminEmail);
+  admin = new BrowserClient(server.origin);
+  await admin.signIn(adminEmail);
+  shopper = new BrowserClient(server.origin);
+  await shopper.signIn(`shopper-${randomUUID()}@example.com`);
+}, 90_000);
+
+afterAll(async () => {
+  await server.stop();
+  await Promise.all([db.$disconnect(), closeRedisClients()]);
+});
+
+const json = (body: unknown) => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+/** Every file under `dir` (relative to the project) named `name`. */
+function filesNamed(dir: string, name: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => path.basename(file) === name)
+    .map((file) => path.join(dir, file));
+}
+
+/** A route or page file as an address: each `[param]` made `1`. */
+const addressOf = (file: string, dir: string, prefix: string) =>
+  `${prefix}/${path.dirname(path.relative(dir, file))}`.replace(/\/\.$/, "").replace(/\[[^\]]+\]/g, "1");
+
+describe("who gets in", () => {
+  // Found on disk, not listed by hand: a route or page added without the check fails here.
+  const routes = filesNamed("app/api/admin", "route.ts").flatMap((file) => {
+    const methods = [...readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)];
+    return methods.map(([, method]) => ({ method, address: addressOf(file, "app/api/admin", "/api/admin") }));
+  });
+  const pages = filesNamed("app/admin", "page.tsx").map((file) => addressOf(file, "app/admin", "/admin"));
+
+  it("finds the back office's routes and pages", () => {
+    expect(routes.length).toBeGreaterThanOrEqual(3);
+    expect(pages).toContain("/admin");
+  });
+
+  it("answers 404 to a signed-out visitor and to a shopper on every admin route and page", async () => {
+    for (const client of [new BrowserClient(server.origin), shopper]) {
+      for (const { method, address } of routes) {
+        const response = await client.fetch(address, method === "GET" ? {} : json({}));
+        expect(response.status, `${method} ${address}`).toBe(404);
+        expect(await readJson(response)).toEqual({ error: { code: "not_found", message: "Not found." } });
+      }
+      for (const address of pages) {
+        const response = await client.fetch(address);
+        expect(response.status, address).toBe(404);
+        const html = await response.text();
+        expect(html).toContain("We couldn’t find that page");
+        expect(html).not.toMatch(/Back office|Audit log/);
+      }
+    }
+  });
+
+  it("lets an admin in, and asks for a new sign-in once theirs is eight hours old", async () => {
+    const page = await admin.fetch("/admin");
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Back office");
+    expect((await admin.fetch("/api/admin/audit")).status).toBe(200);
+    const jar = { get: (name: string) => (admin.cookies.has(name) ? { value: admin.cookies.get(name)! } : undefined) };
+    expect((await adminAccess(jar)).kind).toBe("admin");
+    const later = Date.now() + (ADMIN_SIGN_IN_SECONDS + 60) * 1000;
+    expect((await adminAccess(jar, later)).kind).toBe("expired");
+  });
+});
+
+describe("stock adjustments", () => {
+  const adjust = (variantId: number, body: unknown) =>
+    admin.fetch(`/api/admin/variants/${variantId}/stock`, json(body));
+
+  it("keeps every change when 20 checkouts and 20 adjustments hit one variant at once", async () => {
+    const variant = await freshVariant(100);
+    const buyers = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const buyer = new BrowserClient(server.origin);
+        expect((await addToCart(buyer, variant.id, 1)).status).toBe(200);
+        return buyer;
+      }),
+    );
+    const deltas = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 3 : -2)); // +30 −20
+    const [checkouts, adjustments] = await Promise.all([
+      Promise.all(buyers.map((buyer) => postCheckout(buyer, checkoutBody()))),
+      Promise.all(deltas.map((delta) => adjust(variant.id, { delta, reason: "counted" }))),
+    ]);
+    expect(checkouts.map((response) => response.status)).toEqual(Array(20).fill(201));
+    expect(adjustments.map((response) => response.status)).toEqual(Array(20).fill(200));
+    expect(await stockOf(variant.id)).toBe(100 - 20 + 10);
+    // Each adjustment's before and after are one step of the same sequence.
+    const entries = await db.auditEntry.findMany({ where: { objectType: "variant", objectId: String(variant.id) } });
+    expect(entries).toHaveLength(20);
+    for (const entry of entries) {
+      const [before, after] = [(entry.before as { stock: number }).stock, (entry.after as { stock: number }).stock];
+      expect(deltas).toContain(after - before);
+      expect(entry).toMatchObject({ actorEmail: adminEmail, action: "stock.adjust", reason: "counted" });
+    }
+  }, 60_000);
+
+  it("refuses bad input and stock below zero with the JSON error, changing nothing", async () => {
+    const variant = await freshVariant(4);
+    for (const body of [{}, { delta: 0, reason: "counted" }, { delta: 1.5, reason: "counted" }, { delta: 1 }]) {
+      const response = await adjust(variant.id, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(await readJson(response)).toMatchObject({ error: { code: "invalid_input" } });
+    }
+    const extra = await adjust(variant.id, { delta: 1, reason: "stolen" });
+    expect(extra.status).toBe(400);
+    const below = await adjust(variant.id, { delta: -5, reason: "damaged" });
+    expect(below.status).toBe(409);
+    expect(await readJson(below)).toMatchObject({ error: { code: "insufficient_stock" } });
+    expect((await adjust(2_000_000_000, { delta: 1, reason: "received" })).status).toBe(404);
+    expect(await stockOf(variant.id)).toBe(4);
+    expect(await db.auditEntry.count({ where: { objectType: "variant", objectId: String(variant.id) } })).toBe(0);
+  });
+});
+
+describe("order moves", () => {
+  const move = (orderId: string, to: unknown) => admin.fetch(`/api/admin/orders/${orderId}/status`, json({ to }));
+
+  async function paidOrder(variantId: number, quantity: number): Promise<{ id: string; email: string }> {
+    const buyer = new BrowserClient(server.origin);
+    expect((await addToCart(buyer, variantId, quantity)).status).toBe(200);
+    const body = checkoutBody();
+    const response = await postCheckout(buyer, body);
+    expect(response.status).toBe(201);
+    return { id: (response.json as { order: { id: string } }).order.id, email: body.email };
+  }
+
+  it("cancels an order once when asked twice at once: its stock comes back once, one entry, one mail", async () => {
+    const variant = await freshVariant(10);
+    const order = await paidOrder(variant.id, 3);
+    expect(await stockOf(variant.id)).toBe(7);
+    const answers = await Promise.all([move(order.id, "cancelled"), move(order.id, "cancelled")]);
+    expect(answers.map((response) => response.status).sort()).toEqual([200, 409]);
+    const refused = answers.find((response) => response.status === 409)!;
+    expect(await readJson(refused)).toMatchObject({ error: { code: "invalid_transition" } });
+    expect(await stockOf(variant.id)).toBe(10);
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).toEqual({
+      status: "CANCELLED",
+    });
+    expect(await db.auditEntry.count({ where: { objectType: "order", objectId: order.id } })).toBe(1);
+    const mails = await (await fetch(`${server.origin}/api/dev/mailbox?to=${encodeURIComponent(order.email)}`)).json();
+    expect(
+      mails.mails.map((mail: { subject: string }) => mail.subject).filter((s: string) => /cancelled/.test(s)),
+    ).toHaveLength(1);
+  });
+
+  it("fulfils a paid order without touching its stock, and refuses moves that make no sense", async () => {
+    const variant = await freshVariant(5);
+    const order = await paidOrder(variant.id, 2);
+    expect((await move(order.id, "fulfilled")).status).toBe(200);
+    expect(await stockOf(variant.id)).toBe(3);
+    expect((await move(order.id, "refunded")).status).toBe(409); // fulfilled, not paid
+    expect((await move(order.id, "pending")).status).toBe(400);
+    expect((await move("no-such-order", "cancelled")).status).toBe(404);
+    expect(await stockOf(variant.id)).toBe(3);
+  });
+});
