@@ -60,7 +60,7 @@ export function proxy(request: NextRequest) {
   // On a page load only: a POST may be a server action that signs out, and a fetch by the page's router (a
   // prefetch) may still be in flight when the sign-out has cleared the cookie; neither may bring it back.
   // Never on a page from the route cache (csp null): a shared cache must not keep a cookie with it; the
-  // header's GET /api/shopper refreshes it there.
+  // header's question to /api/shopper refreshes it there.
   if (csp && !malformed && cookie && request.method === "GET" && isPageLoad(request.headers))
     response.cookies.set(cookie.name, cookie.value, refreshedSessionCookieOptions());
   return response;

@@ -33,10 +33,13 @@ test("a guest's recently viewed products show on the next product and the cart, 
     const fromProductPage = asked.filter((question) => question.from === `/products/${slug}`);
     expect(fromProductPage.map(({ question }) => question)).toEqual([`POST ?viewing=${slug}`]);
   };
+  /** The product page's row loads its products when the shopper scrolls towards it (at once if it is near). */
+  const scrollToRow = () => page.getByTestId("recently-viewed").scrollIntoViewIfNeeded();
 
   await view(a.slug);
   await expect(product.heading).toHaveText(a.name);
   await view(b.slug);
+  await scrollToRow();
   await expect(recent.getByRole("link")).toHaveCount(1);
   await expect(recent.getByRole("link", { name: new RegExp(a.name) })).toBeVisible();
 
@@ -46,7 +49,9 @@ test("a guest's recently viewed products show on the next product and the cart, 
   // Signed in, in the same browser: the guest's views are the account's now, and the page on screen is left out.
   await signIn.signIn(uniqueEmail("viewed"));
   await view(c.slug);
+  await scrollToRow();
   await expect(recent.getByRole("heading", { level: 3 })).toHaveText([b.name, a.name]);
   await view(a.slug);
+  await scrollToRow();
   await expect(recent.getByRole("heading", { level: 3 })).toHaveText([c.name, b.name]);
 });

@@ -2,7 +2,6 @@
 
 import { usePathname } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import type { ProductSummary } from "@/lib/catalog/types";
 
 /**
  * Who the shopper is and how many items their cart holds, for the header. Pages are rendered once and
@@ -10,7 +9,7 @@ import type { ProductSummary } from "@/lib/catalog/types";
  * `GET /api/shopper` after the page loads and after every navigation (a sign-in, a sign-out or a checkout
  * ends on another page). Until the answer comes, the header keeps the room the answer will take.
  * On a product page the question is `POST /api/shopper?viewing=<slug>`: it also records the view and
- * brings the shopper's other recently viewed products, so a page view costs one request, not two.
+ * brings the ids of the shopper's other recently viewed products, so a page view costs one request, not two.
  * The add-to-cart buttons move the count at once (optimistic) and then set it to what the server answered.
  */
 
@@ -25,8 +24,8 @@ export interface ShopperState {
   count: number | null;
   setCount: (count: number) => void;
   adjust: (delta: number) => void;
-  /** The product page's "Recently viewed" products: null until answered, and when not recorded. */
-  recentlyViewed: ProductSummary[] | null;
+  /** The ids of the product page's "Recently viewed" products: null until answered, and when not recorded. */
+  recentlyViewed: number[] | null;
 }
 
 const ShopperContext = createContext<ShopperState>({
@@ -41,7 +40,7 @@ const ShopperContext = createContext<ShopperState>({
 interface Answer {
   account: HeaderAccount;
   cartCount: number | null;
-  recentlyViewed?: ProductSummary[] | null;
+  recentlyViewed?: number[] | null;
 }
 
 /** A product page's slug (`/products/<slug>`), whose view the header's question records. */
@@ -52,7 +51,7 @@ export function ShopperProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<HeaderAccount | undefined>(undefined);
   const [count, setCountState] = useState<number | null>(null);
   // Kept with the page it was answered for: after a navigation the last page's list is not shown.
-  const [viewed, setViewed] = useState<{ pathname: string; products: ProductSummary[] | null } | null>(null);
+  const [viewed, setViewed] = useState<{ pathname: string; ids: number[] | null } | null>(null);
   // A count set by this page (an add to cart) after the question left wins over the older answer.
   const asked = useRef(0);
   const setCount = useCallback((next: number) => {
@@ -72,7 +71,7 @@ export function ShopperProvider({ children }: { children: ReactNode }) {
     fetch(url, { method: viewing ? "POST" : "GET", signal: controller.signal, cache: "no-store" })
       .then((response) => (response.ok ? (response.json() as Promise<Answer>) : null))
       .then((answer) => {
-        if (viewing) setViewed({ pathname, products: answer?.recentlyViewed ?? null });
+        if (viewing) setViewed({ pathname, ids: answer?.recentlyViewed ?? null });
         if (!answer) return setAccount((current) => current ?? "unavailable");
         setAccount(answer.account);
         if (question === asked.current) setCountState(answer.cartCount);
@@ -89,7 +88,7 @@ export function ShopperProvider({ children }: { children: ReactNode }) {
         count,
         setCount,
         adjust,
-        recentlyViewed: viewed?.pathname === pathname ? viewed.products : null,
+        recentlyViewed: viewed?.pathname === pathname ? viewed.ids : null,
       }}
     >
       {children}

@@ -19,6 +19,8 @@ const SOLD_WEIGHT = 3;
 export const TRENDING_READ_TTL_SECONDS = 60;
 /** The ranking read: the top 240 ids (ten listing pages), by which `sort=trending` orders listings. */
 export const TRENDING_IDS = 240;
+/** The cached ranking's name in lib/cache: its length is in it, so two releases never read each other's. */
+export const TRENDING_CACHE_KEY = `trending:${TRENDING_IDS}`;
 
 /** Counts one viewer's first view of a product this hour. */
 export async function countView(productId: number, now = Date.now()): Promise<void> {
@@ -72,7 +74,7 @@ export async function readTrendingIds(limit = TRENDING_IDS, now = Date.now()): P
 /** The trending product ids through the cache: the buckets are read about once a minute for every instance. */
 export async function trendingIds(): Promise<number[]> {
   const { value } = await cache.getOrSet({
-    key: "trending",
+    key: TRENDING_CACHE_KEY,
     ttl: TRENDING_READ_TTL_SECONDS,
     grace: 5 * TRENDING_READ_TTL_SECONDS,
     timeout: 150,

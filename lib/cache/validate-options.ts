@@ -23,6 +23,7 @@ export function validateOptions<T>(opts: GetOrSetOptions<T>): void {
 export function ttlOf<T>(opts: GetOrSetOptions<T>, value: T): number {
   const missing = value === null || value === undefined;
   const ttl = missing && opts.missingTtl !== undefined ? opts.missingTtl : opts.ttl;
+  if (missing && typeof ttl === "function") throw new RangeError("a ttl function needs missingTtl for a not found");
   const seconds = typeof ttl === "function" ? ttl(value) : ttl;
   if (!validTtl(seconds)) throw new RangeError(`ttl must be in (0, ${MAX_TTL_SECONDS}], not ${seconds}`);
   return seconds;

@@ -39,6 +39,7 @@ import type { Category, Listing, ProductDetail, ProductSummary, VariantWithProdu
 
 const PRODUCT = { ttl: 3600, grace: 86_400, missingTtl: 30 };
 const LISTING = { ttl: 600, grace: 3600 };
+const TRENDING_LISTING = { ttl: 60, grace: 0 };
 const CATEGORIES = { ttl: 3600, grace: 86_400 };
 const NEARBY = { ttl: 3600, grace: 86_400 };
 const TIMEOUTS = { timeout: 150, hardTimeout: 5_000 };
@@ -121,7 +122,8 @@ export async function listProducts(query: ListingQuery, ranking: readonly number
   const hash = createHash("sha256").update(normalized).digest("base64url").slice(0, 22);
   const { value } = await read({
     key: cacheNames.listing(hash),
-    ...LISTING,
+    // A trending order is a new entry every minute (its ranking is in the key): kept as long as the ranking.
+    ...(query.sort === "trending" ? TRENDING_LISTING : LISTING),
     ...TIMEOUTS,
     tags: [cacheTags.listings],
     load: () => loadListing(query, ranking),

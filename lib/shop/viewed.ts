@@ -18,7 +18,8 @@ const TRENDING_VIEWS_PER_IP_HOUR = 600;
 const VIEWS_PER_IP_MINUTE = 120;
 
 export type RecordedProductView =
-  | { kind: "recorded"; products: ProductSummary[]; visitorId?: string }
+  /** `productIds`: the viewer's other recently viewed products, newest first (archived ones included). */
+  | { kind: "recorded"; productIds: number[]; visitorId?: string }
   | { kind: "rate_limited"; retryAfterSeconds: number }
   | { kind: "not_found" };
 
@@ -31,21 +32,22 @@ export interface ProductViewer {
 }
 
 /**
- * A product page's view (by the product's slug), recorded for its viewer: answers the viewer's other
- * recently viewed products. A product not for sale is not recorded; nor is a bot's view; an address past
+ * A product page's view (by the product's slug), recorded for its viewer: answers the ids of the viewer's
+ * other recently viewed products (the page's row asks for their summaries when it comes into view). A product not for sale is not recorded; nor is a bot's view; an address past
  * 120 views a minute is refused (when addresses are known). The viewer's first view of the product this
  * hour also counts for trending, unless the address is past its hourly allowance; that count failing
  * never fails the view.
  */
 export async function recordProductView(request: ProductViewer, slug: string): Promise<RecordedProductView> {
-  const product = await getProductBySlug(slug);
-  if (!product) return { kind: "not_found" };
-  // A crawler gets no list (nor a cookie): it would only fill Redis.
-  if (isBot(request.userAgent)) return { kind: "recorded", products: [] };
+  // An address past its allowance is refused before any lookup (made-up slugs included).
   if (request.ip) {
     const allowed = await hitRateLimit({ scope: `views:${request.ip}`, limit: VIEWS_PER_IP_MINUTE, windowMs: 60_000 });
     if (!allowed.allowed) return { kind: "rate_limited", retryAfterSeconds: allowed.retryAfterSeconds };
   }
+  const product = await getProductBySlug(slug);
+  if (!product) return { kind: "not_found" };
+  // A crawler gets no list (nor a cookie): it would only fill Redis.
+  if (isBot(request.userAgent)) return { kind: "recorded", productIds: [] };
   const { viewer, visitorId } = viewerForWrite(request.signedIn, request.jar);
   const recorded = await recordView(viewer, product.id);
   if (recorded.firstThisHour) {
@@ -53,8 +55,7 @@ export async function recordProductView(request: ProductViewer, slug: string): P
       console.warn(`[brisk] trending view not counted: ${error.message}`),
     );
   }
-  const products = await getActiveSummaries(recorded.productIds.filter((id) => id !== product.id));
-  return { kind: "recorded", products, visitorId };
+  return { kind: "recorded", productIds: recorded.productIds.filter((id) => id !== product.id), visitorId };
 }
 
 async function countTrendingView(productId: number, ip: string | null): Promise<void> {

@@ -11,6 +11,7 @@ let server: ThrowawayRedis;
 let admin: Redis;
 let modules: {
   shopper: typeof import("@/app/api/shopper/route");
+  summaries: typeof import("@/app/api/product-summaries/route");
   trendingRoute: typeof import("@/app/api/trending/route");
   productsRoute: typeof import("@/app/api/products/route");
   cache: typeof import("@/lib/cache");
@@ -32,6 +33,7 @@ beforeAll(async () => {
   admin = new Redis(server.url);
   modules = {
     shopper: await import("@/app/api/shopper/route"),
+    summaries: await import("@/app/api/product-summaries/route"),
     trendingRoute: await import("@/app/api/trending/route"),
     productsRoute: await import("@/app/api/products/route"),
     cache: await import("@/lib/cache"),
@@ -78,10 +80,19 @@ class Shopper {
   async viewed(product: Product): Promise<number[] | null> {
     const response = await this.view(`viewing=${product.slug}`);
     expect(response.status).toBe(200);
-    const answer = await readJson<{ account: unknown; recentlyViewed: Product[] | null }>(response);
+    const answer = await readJson<{ account: unknown; recentlyViewed: number[] | null }>(response);
     expect(answer.account).toBeNull(); // the header's part of the answer is there too
-    return answer.recentlyViewed && answer.recentlyViewed.map((viewed) => viewed.id);
+    return answer.recentlyViewed;
   }
+}
+
+/** What the row shows for these ids (GET /api/product-summaries), as product ids. */
+async function shown(ids: number[]): Promise<number[]> {
+  const url = `http://localhost:3000/api/product-summaries?ids=${ids.join(",")}`;
+  const response = await modules.summaries.GET(new NextRequest(url));
+  expect(response.status).toBe(200);
+  expect(response.headers.get("cache-control")).toBe("public, max-age=60");
+  return (await readJson<{ products: Product[] }>(response)).products.map((product) => product.id);
 }
 
 const viewsNow = (productId: number) =>
@@ -98,19 +109,35 @@ describe("recording a view", () => {
     expect(await shopper.viewed(a)).toEqual([c.id, b.id]);
   });
 
-  it("leaves out products archived since they were viewed, and refuses a view of one", async () => {
+  it("shows no product archived since it was viewed, and records no view of one", async () => {
     const shopper = new Shopper();
     const [a, b, c] = [products[0], products[5], products[1]];
     await shopper.viewed(a);
     expect(await shopper.viewed(b)).toEqual([a.id]);
     try {
       await modules.mutations.updateProductDetails(b.id, { status: "archived" });
-      expect(await shopper.viewed(c)).toEqual([a.id]);
+      const ids = await shopper.viewed(c);
+      expect(ids).toEqual([b.id, a.id]);
+      expect(await shown(ids!)).toEqual([a.id]);
       expect(await shopper.viewed(b)).toBeNull();
     } finally {
       await modules.mutations.updateProductDetails(b.id, { status: "active" });
     }
-    expect(await shopper.viewed(c)).toEqual([b.id, a.id]);
+    const ids = await shopper.viewed(a);
+    expect(ids).toEqual([c.id, b.id]);
+    expect(await shown(ids!)).toEqual([c.id, b.id]);
+  });
+
+  it("answers summaries for at most 24 product ids, refusing anything else with the JSON error", async () => {
+    const tooMany = Array.from({ length: 25 }, (_, i) => i + 1).join(",");
+    for (const ids of ["", "a", "1,,2", "0", "-1", "1.5", "3000000000", tooMany]) {
+      const response = await modules.summaries.GET(
+        new NextRequest(`http://localhost:3000/api/product-summaries?ids=${ids}`),
+      );
+      expect(response.status, ids).toBe(400);
+      expect(await readJson(response)).toEqual({ error: { code: "invalid_input", message: expect.any(String) } });
+    }
+    expect(await shown([products[2].id, 2_000_000_000, products[1].id])).toEqual([products[2].id, products[1].id]);
   });
 
   it("refuses bad input with the JSON error, and records no view of a product not for sale", async () => {
@@ -199,11 +226,14 @@ describe("listings sorted by trending", () => {
       select: { categoryId: true },
     });
     const category = await newestIn(categoryId);
+    // Only this test's counts: the tests before counted views of products that may be in this category.
+    const counted = await admin.keys("*trend:{trend}:*");
+    if (counted.length > 0) await admin.del(...counted);
     // The category's two oldest products trend, the older one more.
     const [more, less] = category.ids.slice(-2).reverse();
     for (let i = 0; i < 30; i++) await modules.trending.countView(more);
     for (let i = 0; i < 20; i++) await modules.trending.countView(less);
-    await modules.cache.cache.invalidateKeys("trending"); // the ranking is read again now, not in a minute
+    await modules.cache.cache.invalidateKeys(modules.trending.TRENDING_CACHE_KEY); // the ranking is read again now, not in a minute
 
     const ids = await listed(`category=${category.slug}&sort=trending&pageSize=100`);
     expect(ids.slice(0, 2)).toEqual([more, less]);
@@ -231,7 +261,7 @@ describe("with Redis down", () => {
       select: { categoryId: true },
     });
     const category = await newestIn(categoryId);
-    await modules.cache.cache.invalidateKeys("trending"); // no copy of the ranking in this instance's memory
+    await modules.cache.cache.invalidateKeys(modules.trending.TRENDING_CACHE_KEY); // no copy of the ranking in this instance's memory
     expect(await listed(`category=${category.slug}&sort=trending&pageSize=100`)).toEqual(category.ids);
   });
 });
