@@ -9,8 +9,8 @@ import { TEST_ORIGIN, TEST_PORT, testEnv } from "./scripts/run/test-env";
  * - With BASE_URL (`BASE_URL=https://staging.example TEST_SUPPORT_TOKEN=… npx playwright test`): against that
  *   deployment, starting no server. Its TEST_SUPPORT_TOKEN must be given (sign-in codes, claimed products).
  *   The outage tests (e2e/outage.spec.ts) stop Redis and PostgreSQL under a server of their own, and the
- *   live stock test on two instances (e2e/live-stock-instances.spec.ts) kills a Redis of its own, so they are
- *   left out there.
+ *   live stock test on two instances (e2e/live-stock-instances.spec.ts) kills a Redis of its own, and the
+ *   back office test (e2e/back-office.spec.ts) starts a second instance, so they are left out there.
  * Projects: `desktop` runs everything; `mobile` (a phone: small viewport, touch) the journeys tagged
  * `@mobile`, where the layout differs (header, filters, checkout). `@smoke`: `npm run test:smoke`.
  */
@@ -34,7 +34,7 @@ const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
-  testIgnore: remote ? ["**/outage.spec.ts", "**/live-stock-instances.spec.ts"] : [],
+  testIgnore: remote ? ["**/outage.spec.ts", "**/live-stock-instances.spec.ts", "**/back-office.spec.ts"] : [],
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { listAudit } from "@/lib/backoffice/audit";
 import { ordersToFulfil } from "@/lib/backoffice/orders-list";
 import { Price } from "../_components/price";
+import { OrderMoves } from "./_components/order-moves";
 import { adminMetadata, adminOfPage } from "./admin-gate";
-import { AuditTable } from "./audit-table";
-import { SignInAgain } from "./sign-in-again";
+import { AuditTable } from "./_components/audit-table";
+import { SignInAgain } from "./_components/sign-in-again";
 
 export const generateMetadata = (): Promise<Metadata> => adminMetadata("Back office");
 
@@ -20,6 +21,14 @@ export default async function BackOfficePage() {
   return (
     <div className="space-y-10">
       <h1 className="text-2xl font-bold tracking-tight">Back office</h1>
+      <nav aria-label="Back office" className="flex gap-4 text-sm font-medium">
+        <Link href="/admin/products" className="text-brand-700 underline">
+          Products and stock
+        </Link>
+        <Link href="/admin/audit" className="text-brand-700 underline">
+          Audit log
+        </Link>
+      </nav>
       <section aria-labelledby="to-fulfil" className="space-y-3">
         <h2 id="to-fulfil" className="text-lg font-semibold">
           Paid orders to fulfil
@@ -36,6 +45,7 @@ export default async function BackOfficePage() {
                 <th scope="col">E-mail</th>
                 <th scope="col">Total</th>
                 <th scope="col">Placed</th>
+                <th scope="col">Move to</th>
               </tr>
             </thead>
             <tbody>
@@ -47,6 +57,9 @@ export default async function BackOfficePage() {
                     <Price cents={order.totalCents} currency={order.currency} />
                   </td>
                   <td>{when(order.createdAt)}</td>
+                  <td className="py-2">
+                    <OrderMoves order={order} />
+                  </td>
                 </tr>
               ))}
             </tbody>

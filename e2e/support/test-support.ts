@@ -89,6 +89,12 @@ export class TestSupport {
     return (await this.json<{ product: ClaimedProduct }>(response, "changing a variant")).product;
   }
 
+  /** Gives a test address (@example.com) the back office. */
+  async grantAdmin(email: string): Promise<void> {
+    const response = await this.api.post("/api/test-support/admins", { data: { email } });
+    await this.json<{ email: string }>(response, "granting the back office");
+  }
+
   /** Lets an e-mail's pending sign-in codes expire now, as if ten minutes had passed. */
   async expireSignInCodes(email: string): Promise<number> {
     const response = await this.api.post("/api/test-support/sign-in-codes/expire", { data: { email } });

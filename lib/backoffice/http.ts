@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { adminAccess } from "../auth/admin";
-import { CatalogWriteError } from "../catalog/mutations";
+import { CatalogWriteError } from "../catalog/errors";
 import { OrderMoveError } from "../orders/transitions";
 import type { SignedIn } from "../auth/current-user";
 import { jsonError } from "../http/errors";
@@ -9,19 +9,19 @@ import { answerStateUnavailable } from "../http/unavailable";
 
 /**
  * The gate of every back-office route, checked on each request: anyone but an admin gets the same 404 as
- * an address that does not exist (the back office does not show itself); an admin whose sign-in is too
- * old gets 401 (sign in again); a write from another site 403; Redis unable to say who is signed in 503.
+ * an address that does not exist (the back office does not show itself, whatever the request's origin);
+ * an admin whose sign-in is too old gets 401 (sign in again); an admin's write from another site 403;
+ * Redis unable to say who is signed in 503.
  */
 export async function requireAdmin(
   request: NextRequest,
 ): Promise<{ ok: true; admin: SignedIn } | { ok: false; response: Response }> {
-  if (request.method !== "GET" && request.method !== "HEAD") {
-    const refused = refuseCrossOrigin(request);
-    if (refused) return { ok: false, response: refused };
-  }
   try {
     const access = await adminAccess(request.cookies);
-    if (access.kind === "admin") return { ok: true, admin: access.admin };
+    if (access.kind === "admin") {
+      const refused = request.method === "GET" || request.method === "HEAD" ? null : refuseCrossOrigin(request);
+      return refused ? { ok: false, response: refused } : { ok: true, admin: access.admin };
+    }
     if (access.kind === "expired") {
       return { ok: false, response: jsonError("unauthorized", "Sign in again to use the back office.") };
     }

@@ -3,6 +3,7 @@ import { cache } from "../cache";
 import { db } from "../db";
 import { ProductStatus } from "../generated/prisma/enums.ts";
 import { cacheTags } from "./cache-keys";
+import { CatalogWriteError } from "./errors";
 import { refreshProductSummaries } from "./denormalize";
 import { publishStockChanges } from "./stock-events";
 
@@ -12,16 +13,6 @@ import { publishStockChanges } from "./stock-events";
  * next read on any instance is fresh. (Invalidating before the commit would let a concurrent read cache
  * the old row again.)
  */
-
-export class CatalogWriteError extends Error {
-  constructor(
-    readonly code: "not_found" | "invalid_input" | "insufficient_stock",
-    message: string,
-  ) {
-    super(message);
-    this.name = "CatalogWriteError";
-  }
-}
 
 const variantChange = z
   .object({
@@ -61,6 +52,10 @@ export async function updateVariants(productId: number, changes: unknown[]): Pro
   const parsed = changes.map((change) => parse(variantChange, change));
   if (parsed.length === 0) throw new CatalogWriteError("invalid_input", "no variant to change");
   await db.$transaction(async (tx) => {
+    // A price change makes a back-office form opened before it outdated (product-edit.ts).
+    if (parsed.some((change) => change.priceCents !== undefined)) {
+      await tx.product.updateMany({ where: { id: productId }, data: { version: { increment: 1 } } });
+    }
     for (const { variantId, priceCents, stock } of parsed) {
       const { count } = await tx.variant.updateMany({
         where: { id: variantId, productId },
@@ -79,7 +74,10 @@ export async function updateProductDetails(productId: number, change: unknown): 
   await db.$transaction(async (tx) => {
     const stored =
       status === undefined ? undefined : status === "archived" ? ProductStatus.ARCHIVED : ProductStatus.ACTIVE;
-    const { count } = await tx.product.updateMany({ where: { id: productId }, data: { ...text, status: stored } });
+    const { count } = await tx.product.updateMany({
+      where: { id: productId },
+      data: { ...text, status: stored, version: { increment: 1 } },
+    });
     if (count === 0) throw new CatalogWriteError("not_found", `no product ${productId}`);
   });
   await invalidateProducts(productId);

@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   idempotency_conflict: 409,
   insufficient_stock: 409,
   invalid_transition: 409,
+  edit_conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

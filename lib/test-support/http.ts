@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { grantAdmin } from "../auth/admin";
 import { emailSchema } from "../auth/email";
 import { parseJsonBody } from "../http/body";
 import { jsonError } from "../http/errors";
@@ -20,6 +21,7 @@ import { expireSignInCodes } from "./sign-in-codes";
  * | `POST products` `{ stock: [n, …], category? }`     | 201 `{ product }`: a claimed product, its stock set     |
  * | `PATCH variants/<sku>` `{ stock?, priceCents? }`   | `{ product }`; 404 unless its product is claimed        |
  * | `POST sign-in-codes/expire` `{ email }`            | `{ expired }`: the e-mail's pending codes expire now    |
+ * | `POST admins` `{ email }` (an @example.com address) | `{ email }`: that user gets the back office (ADMIN)     |
  */
 
 const noStore = { "Cache-Control": "no-store" };
@@ -56,5 +58,15 @@ export async function testSupportResponse(request: Request, path: string[]): Pro
     if (!body.ok) return body.response;
     return json({ expired: await expireSignInCodes(body.data.email) });
   }
+  if (route === "POST admins") {
+    const body = await parseJsonBody(request, adminSchema, TEST_SUPPORT_MAX_BODY_BYTES);
+    if (!body.ok) return body.response;
+    return json({ email: (await grantAdmin(body.data.email)).email });
+  }
   return notFound();
 }
+
+/** Only test addresses: the test-support API never makes a real shopper an admin. */
+const adminSchema = z.object({
+  email: emailSchema.refine((email) => email.endsWith("@example.com"), "an @example.com address"),
+});

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { listAudit } from "@/lib/backoffice/audit";
 import { adminMetadata, adminOfPage } from "../admin-gate";
-import { AuditTable } from "../audit-table";
-import { SignInAgain } from "../sign-in-again";
+import { AuditTable } from "../_components/audit-table";
+import { SignInAgain } from "../_components/sign-in-again";
 
 export const generateMetadata = (): Promise<Metadata> => adminMetadata("Audit log");
 

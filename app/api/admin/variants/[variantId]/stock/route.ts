@@ -4,6 +4,7 @@ import { adjustStock, stockAdjustmentSchema } from "@/lib/backoffice/stock";
 import { parseJsonBody } from "@/lib/http/body";
 import { jsonError } from "@/lib/http/errors";
 import { withErrorBoundary } from "@/lib/http/route";
+import { rowId } from "@/lib/http/row-id";
 
 export const dynamic = "force-dynamic";
 
@@ -17,8 +18,8 @@ type Context = { params: Promise<{ variantId: string }> };
 export const POST = withErrorBoundary("api/admin/variants/stock", async (request: NextRequest, context: Context) => {
   const gate = await requireAdmin(request);
   if (!gate.ok) return gate.response;
-  const variantId = Number((await context.params).variantId);
-  if (!Number.isSafeInteger(variantId) || variantId <= 0) return jsonError("not_found", "No such variant.");
+  const variantId = rowId((await context.params).variantId);
+  if (variantId === null) return jsonError("not_found", "No such variant.");
   const body = await parseJsonBody(request, stockAdjustmentSchema);
   if (!body.ok) return body.response;
   try {

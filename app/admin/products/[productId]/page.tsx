@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { productForEdit } from "@/lib/backoffice/products";
+import { rowId } from "@/lib/http/row-id";
+import { ProductForm } from "../../_components/product-form";
+import { StockForm } from "../../_components/stock-form";
+import { adminMetadata, adminOfPage } from "../../admin-gate";
+import { SignInAgain } from "../../_components/sign-in-again";
+
+export const generateMetadata = (): Promise<Metadata> => adminMetadata("Edit product");
+
+type Props = { params: Promise<{ productId: string }> };
+
+/** One product for staff (admins only): its details and prices, and each variant's stock. */
+export default async function AdminProductPage({ params }: Props) {
+  const admin = await adminOfPage();
+  if (admin === "expired") return <SignInAgain />;
+  const id = rowId((await params).productId);
+  const product = id === null ? null : await productForEdit(id);
+  if (!product) notFound();
+  return (
+    <div className="space-y-10">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight">{product.name}</h1>
+        <p className="text-sm text-stone-600">
+          {product.category.name} ·{" "}
+          <Link href={`/products/${product.slug}`} className="text-brand-700 underline">
+            its page in the store
+          </Link>{" "}
+          ·{" "}
+          <Link href={`/admin/audit?objectType=product&objectId=${product.id}`} className="text-brand-700 underline">
+            its changes
+          </Link>
+        </p>
+      </div>
+      {/* Keyed by version: after a save the form starts again from what was saved. */}
+      <ProductForm key={product.version} product={product} />
+      <section aria-labelledby="stock-heading" className="space-y-4">
+        <h2 id="stock-heading" className="text-lg font-semibold">
+          Stock
+        </h2>
+        {product.variants.map((variant) => (
+          <div key={variant.id} className="space-y-2 rounded border border-stone-200 p-4">
+            <p className="text-sm">
+              <span className="font-mono">{variant.sku}</span> ({Object.values(variant.options).join(", ")}):{" "}
+              <span className="font-semibold tabular-nums" data-testid={`stock-${variant.sku}`}>
+                {variant.stock}
+              </span>{" "}
+              in stock
+            </p>
+            <StockForm variant={variant} />
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

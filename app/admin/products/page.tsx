@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { findProducts } from "@/lib/backoffice/products";
+import { Price } from "../../_components/price";
+import { adminMetadata, adminOfPage } from "../admin-gate";
+import { SignInAgain } from "../_components/sign-in-again";
+
+export const generateMetadata = (): Promise<Metadata> => adminMetadata("Products");
+
+type Props = { searchParams: Promise<{ q?: string; status?: string }> };
+
+/** The catalog for staff (admins only): any status, found by name or SKU, with total stock. */
+export default async function AdminProductsPage({ searchParams }: Props) {
+  const admin = await adminOfPage();
+  if (admin === "expired") return <SignInAgain />;
+  const params = await searchParams;
+  const q = params.q?.trim().slice(0, 200) || undefined;
+  const status = params.status === "active" || params.status === "archived" ? params.status : undefined;
+  const products = await findProducts({ q, status, limit: 100 });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight">Products</h1>
+      <form role="search" aria-label="Find products" className="flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col gap-1">
+          Name or SKU
+          <input name="q" defaultValue={q ?? ""} maxLength={200} className="rounded border border-stone-300 p-2" />
+        </label>
+        <label className="flex flex-col gap-1">
+          Status
+          <select name="status" defaultValue={status ?? ""} className="rounded border border-stone-300 p-2">
+            <option value="">Any</option>
+            <option value="active">Active</option>
+            <option value="archived">Archived</option>
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
+          Find
+        </button>
+      </form>
+      {products.length === 0 ? (
+        <p className="text-stone-600">No product matches.</p>
+      ) : (
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-stone-200">
+              <th scope="col" className="py-2">
+                Product
+              </th>
+              <th scope="col">Category</th>
+              <th scope="col">Status</th>
+              <th scope="col">From</th>
+              <th scope="col">Stock</th>
+            </tr>
+          </thead>
+          <tbody>
+            {products.map((product) => (
+              <tr key={product.id} className="border-b border-stone-100">
+                <td className="py-2">
+                  <Link href={`/admin/products/${product.id}`} className="font-medium text-brand-700 underline">
+                    {product.name}
+                  </Link>
+                </td>
+                <td>{product.category}</td>
+                <td>{product.status}</td>
+                <td>
+                  <Price cents={product.minPriceCents} currency={product.currency} />
+                </td>
+                <td className="tabular-nums">{product.stock}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
