@@ -77,5 +77,7 @@ test("an admin changes a price and a variant's stock on one instance; a shopper 
   await staff.page.goto(`/admin/audit?objectType=variant&objectId=${variant.id}`);
   await expect(staff.page.getByRole("cell", { name: "stock.adjust" })).toBeVisible();
   await expectAccessible(staff.page, "the audit log");
+  await staff.page.goto("/admin/orders");
+  await expectAccessible(staff.page, "the back office's orders");
   await context.close();
 });

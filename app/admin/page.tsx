@@ -22,6 +22,9 @@ export default async function BackOfficePage() {
     <div className="space-y-10">
       <h1 className="text-2xl font-bold tracking-tight">Back office</h1>
       <nav aria-label="Back office" className="flex gap-4 text-sm font-medium">
+        <Link href="/admin/orders" className="text-brand-700 underline">
+          Orders
+        </Link>
         <Link href="/admin/products" className="text-brand-700 underline">
           Products and stock
         </Link>
@@ -51,7 +54,11 @@ export default async function BackOfficePage() {
             <tbody>
               {orders.map((order) => (
                 <tr key={order.id} className="border-b border-stone-100">
-                  <td className="py-2 font-medium">{order.number}</td>
+                  <td className="py-2">
+                    <Link href={`/admin/orders/${order.id}`} className="font-medium text-brand-700 underline">
+                      {order.number}
+                    </Link>
+                  </td>
                   <td>{order.email}</td>
                   <td>
                     <Price cents={order.totalCents} currency={order.currency} />

@@ -227,13 +227,17 @@ describe("product edits", () => {
 describe("order moves", () => {
   const move = (orderId: string, to: unknown) => admin.fetch(`/api/admin/orders/${orderId}/status`, json({ to }));
 
-  async function paidOrder(variantId: number, quantity: number): Promise<{ id: string; email: string }> {
+  async function paidOrder(
+    variantId: number,
+    quantity: number,
+  ): Promise<{ id: string; number: string; email: string }> {
     const buyer = new BrowserClient(server.origin);
     expect((await addToCart(buyer, variantId, quantity)).status).toBe(200);
     const body = checkoutBody();
     const response = await postCheckout(buyer, body);
     expect(response.status).toBe(201);
-    return { id: (response.json as { order: { id: string } }).order.id, email: body.email };
+    const { order } = response.json as { order: { id: string; number: string } };
+    return { id: order.id, number: order.number, email: body.email };
   }
 
   it("cancels an order once when asked twice at once: its stock comes back once, one entry, one mail", async () => {
@@ -253,6 +257,32 @@ describe("order moves", () => {
     expect(
       mails.mails.map((mail: { subject: string }) => mail.subject).filter((s: string) => /cancelled/.test(s)),
     ).toHaveLength(1);
+  });
+
+  it("lists orders by number, status, e-mail and day, and opens one with its moves while it is paid", async () => {
+    const variant = await freshVariant(5);
+    const order = await paidOrder(variant.id, 1);
+    const listed = async (search: string) => {
+      const response = await admin.fetch(`/admin/orders?${search}`);
+      expect(response.status).toBe(200);
+      return (await response.text()).includes(`href="/admin/orders/${order.id}"`); // its row's link
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await listed(`number=${order.number.toLowerCase()}`)).toBe(true);
+    expect(await listed(`number=${order.number}&status=paid&from=${today}&to=${today}`)).toBe(true);
+    expect(await listed(`email=${encodeURIComponent(order.email.toUpperCase())}`)).toBe(true);
+    expect(await listed(`number=${order.number}&status=cancelled`)).toBe(false);
+    expect(await listed(`number=${order.number}&to=2020-01-01`)).toBe(false);
+    // A value that cannot be a filter is left out, not an error.
+    expect(await listed(`number=${order.number}&from=yesterday&status=lost`)).toBe(true);
+    const page = await (await admin.fetch(`/admin/orders/${order.id}`)).text();
+    expect(page).toContain(order.number);
+    expect(page).toContain(`Cancel: order ${order.number}`);
+    expect((await move(order.id, "fulfilled")).status).toBe(200);
+    expect(await (await admin.fetch(`/admin/orders/${order.id}`)).text()).not.toContain(
+      `Cancel: order ${order.number}`,
+    );
+    expect((await admin.fetch("/admin/orders/no-such-order")).status).toBe(404);
   });
 
   it("fulfils a paid order without touching its stock, and refuses moves that make no sense", async () => {
