@@ -55,8 +55,13 @@ test("an admin changes a price and a variant's stock on one instance; a shopper 
   await staff.page.getByRole("link", { name: "Products and stock" }).click();
   await staff.page.getByLabel("Name or SKU").fill(variant.sku);
   await staff.page.getByRole("button", { name: "Find" }).click();
+  // The search is a plain GET form: axe runs once its page has loaded, not during the navigation.
+  await staff.page.waitForURL(/\/admin\/products\?q=/);
+  const found = staff.page.getByRole("link", { name: claimed.name });
+  await expect(found).toBeVisible();
   await expectAccessible(staff.page, "the back office's products");
-  await staff.page.getByRole("link", { name: claimed.name }).click();
+  await found.click();
+  await expect(staff.page.getByRole("heading", { level: 1, name: claimed.name })).toBeVisible();
   await expectAccessible(staff.page, "the back office's product page");
 
   const details = staff.page.getByRole("form", { name: "Product details" });

@@ -32,6 +32,8 @@ export function ProductForm({ product }: Props) {
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
+  // The version the next save builds on: the page's, then each save's own (the form stays as typed).
+  const [version, setVersion] = useState(product.version);
   const hydrated = useHydrated();
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -44,8 +46,8 @@ export function ProductForm({ product }: Props) {
     const unpriced = product.variants.find((_, i) => variants[i].priceCents === null);
     if (unpriced) return setMessage({ text: `The price of ${unpriced.sku} is not an amount.`, error: true });
     setSaving(true);
-    const saved = await adminFetch(`/api/admin/products/${product.id}`, "PATCH", {
-      version: product.version,
+    const saved = await adminFetch<{ product: { version: number } }>(`/api/admin/products/${product.id}`, "PATCH", {
+      version,
       name: form.get("name"),
       description: form.get("description"),
       status: form.get("status"),
@@ -53,7 +55,9 @@ export function ProductForm({ product }: Props) {
     });
     setSaving(false);
     setMessage(saved.ok ? { text: "Saved.", error: false } : { text: saved.message, error: true });
-    if (saved.ok) router.refresh();
+    if (!saved.ok) return;
+    setVersion(saved.data.product.version);
+    router.refresh();
   }
 
   return (

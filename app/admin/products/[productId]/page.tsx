@@ -34,8 +34,7 @@ export default async function AdminProductPage({ params }: Props) {
           </Link>
         </p>
       </div>
-      {/* Keyed by version: after a save the form starts again from what was saved. */}
-      <ProductForm key={product.version} product={product} />
+      <ProductForm product={product} />
       <section aria-labelledby="stock-heading" className="space-y-4">
         <h2 id="stock-heading" className="text-lg font-semibold">
           Stock
