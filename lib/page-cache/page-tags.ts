@@ -10,20 +10,10 @@ import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-asyn
  */
 export function tagRenderedPage(tags: readonly string[]): void {
   if (tags.length === 0) return;
-  const store = workUnitAsyncStorage.getStore();
+  const store = renderForRouteCache();
   if (!store) return;
-  switch (store.type) {
-    case "prerender":
-    case "prerender-legacy":
-    case "prerender-runtime":
-    case "prerender-client": {
-      const collected = (store.tags ??= []);
-      for (const tag of tags) if (!collected.includes(tag)) collected.push(tag);
-      return;
-    }
-    default:
-      return;
-  }
+  const collected = (store.tags ??= []);
+  for (const tag of tags) if (!collected.includes(tag)) collected.push(tag);
 }
 
 /**
@@ -33,16 +23,20 @@ export function tagRenderedPage(tags: readonly string[]): void {
  * the page (page-store.ts keeps the page that long). Outside such a render it does nothing.
  */
 export function limitRenderedPageLife(seconds: number): void {
+  const store = renderForRouteCache();
+  if (store) store.revalidate = Math.min(store.revalidate, seconds);
+}
+
+/** The work unit of a render whose result goes to the route cache (a prerender of any kind), or null. */
+function renderForRouteCache() {
   const store = workUnitAsyncStorage.getStore();
-  if (!store) return;
-  switch (store.type) {
+  switch (store?.type) {
     case "prerender":
     case "prerender-legacy":
     case "prerender-runtime":
     case "prerender-client":
-      store.revalidate = Math.min(store.revalidate, seconds);
-      return;
+      return store;
     default:
-      return;
+      return null;
   }
 }
