@@ -2,16 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listAudit } from "@/lib/backoffice/audit";
 import { ordersToFulfil } from "@/lib/backoffice/orders-list";
-import { Price } from "../_components/price";
-import { OrderMoves } from "./_components/order-moves";
+import { OrdersTable } from "./_components/orders-table";
 import { adminMetadata, adminOfPage } from "./admin-gate";
 import { AuditTable } from "./_components/audit-table";
 import { SignInAgain } from "./_components/sign-in-again";
 
 export const generateMetadata = (): Promise<Metadata> => adminMetadata("Back office");
-
-const when = (iso: string) =>
-  new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
 
 /** The back office's first page (admins only): paid orders to fulfil, and the latest writes. */
 export default async function BackOfficePage() {
@@ -39,38 +35,7 @@ export default async function BackOfficePage() {
         {orders.length === 0 ? (
           <p className="text-stone-600">None: every paid order has been handled.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-stone-200">
-                <th scope="col" className="py-2">
-                  Order
-                </th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Total</th>
-                <th scope="col">Placed</th>
-                <th scope="col">Move to</th>
-              </tr>
-            </thead>
-            <tbody>
-              {orders.map((order) => (
-                <tr key={order.id} className="border-b border-stone-100">
-                  <td className="py-2">
-                    <Link href={`/admin/orders/${order.id}`} className="font-medium text-brand-700 underline">
-                      {order.number}
-                    </Link>
-                  </td>
-                  <td>{order.email}</td>
-                  <td>
-                    <Price cents={order.totalCents} currency={order.currency} />
-                  </td>
-                  <td>{when(order.createdAt)}</td>
-                  <td className="py-2">
-                    <OrderMoves order={order} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <OrdersTable orders={orders} last="moves" />
         )}
       </section>
       <section aria-labelledby="latest-writes" className="space-y-3">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { findOrders, ORDER_STATUSES } from "@/lib/backoffice/orders-list";
-import { Price } from "../../_components/price";
+import { OrdersTable } from "../_components/orders-table";
 import { SignInAgain } from "../_components/sign-in-again";
 import { adminMetadata, adminOfPage } from "../admin-gate";
 import { orderFilterOf } from "./filter";
@@ -10,8 +9,6 @@ export const generateMetadata = (): Promise<Metadata> => adminMetadata("Orders")
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
-const when = (iso: string) =>
-  new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
 const field = "rounded border border-stone-300 p-2";
 
 /** Every order (admins only), newest first, filtered by status, e-mail, number and the day it was placed. */
@@ -58,36 +55,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
       {orders.length === 0 ? (
         <p className="text-stone-600">No order matches.</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-stone-200">
-              <th scope="col" className="py-2">
-                Order
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Total</th>
-              <th scope="col">Placed (UTC)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((order) => (
-              <tr key={order.id} className="border-b border-stone-100">
-                <td className="py-2">
-                  <Link href={`/admin/orders/${order.id}`} className="font-medium text-brand-700 underline">
-                    {order.number}
-                  </Link>
-                </td>
-                <td>{order.status.replace("_", " ")}</td>
-                <td>{order.email}</td>
-                <td>
-                  <Price cents={order.totalCents} currency={order.currency} />
-                </td>
-                <td>{when(order.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <OrdersTable orders={orders} last="status" />
       )}
     </div>
   );
