@@ -1,17 +1,17 @@
 import { cache } from "../cache";
 import { withStateRedis } from "../redis/state";
 import { activityKeys, hourOf } from "./keys";
+import { BUCKET_TTL_SECONDS } from "./view-counts";
 
 /**
- * Trending now: views (one per viewer, product and hour: lib/activity/recently-viewed.ts says which) and
- * units sold, counted in hourly sorted sets that expire after 48 hours, combined on read into one score over
- * the last 24 hours where each hour weighs half as much as the one six hours later, and a unit sold as
- * much as three views. The read is one MULTI (ZUNIONSTORE with weights, ZREVRANGE, DEL: every key in the
+ * Trending now: views (one per viewer, product and hour: lib/activity/recently-viewed.ts says which;
+ * lib/activity/view-counts.ts writes them a second at a time) and units sold, counted in hourly sorted
+ * sets that expire after 48 hours, combined on read into one score over the last 24 hours where each hour
+ * weighs half as much as the one six hours later, and a unit sold as much as three views. The read is one MULTI (ZUNIONSTORE with weights, ZREVRANGE, DEL: every key in the
  * `{trend}` slot) and is cached for a minute through lib/cache (one load across instances, then L1 hits), so
  * trending costs Redis a few commands a minute.
  */
 
-const BUCKET_TTL_SECONDS = 48 * 60 * 60;
 const HOURS = 24;
 const HALF_LIFE_HOURS = 6;
 const SOLD_WEIGHT = 3;
@@ -21,14 +21,6 @@ export const TRENDING_READ_TTL_SECONDS = 60;
 export const TRENDING_IDS = 240;
 /** The cached ranking's name in lib/cache: its length is in it, so two releases never read each other's. */
 export const TRENDING_CACHE_KEY = `trending:${TRENDING_IDS}`;
-
-/** Counts one viewer's first view of a product this hour. */
-export async function countView(productId: number, now = Date.now()): Promise<void> {
-  const key = activityKeys.views(hourOf(now));
-  await withStateRedis((redis) =>
-    redis.multi().zincrby(key, 1, productId).expire(key, BUCKET_TTL_SECONDS, "NX").exec(),
-  );
-}
 
 /** Counts the units of a paid order's lines. */
 export async function countSold(lines: { productId: number; quantity: number }[], now = Date.now()): Promise<void> {

@@ -1,7 +1,7 @@
 import { isBot } from "../activity/bots";
 import { recentlyViewed, recordView } from "../activity/recently-viewed";
 import { requestViewer, viewerForWrite } from "../activity/request-viewer";
-import { countView } from "../activity/trending";
+import { countView } from "../activity/view-counts";
 import type { CookieJar, SignedIn } from "../auth/current-user";
 import { getActiveSummaries, getProductBySlug } from "../catalog/queries";
 import type { ProductSummary } from "../catalog/types";
@@ -50,24 +50,24 @@ export async function recordProductView(request: ProductViewer, slug: string): P
   if (isBot(request.userAgent)) return { kind: "recorded", productIds: [] };
   const { viewer, visitorId } = viewerForWrite(request.signedIn, request.jar);
   const recorded = await recordView(viewer, product.id);
-  if (recorded.firstThisHour) {
-    await countTrendingView(product.id, request.ip).catch((error: Error) =>
-      console.warn(`[brisk] trending view not counted: ${error.message}`),
-    );
-  }
+  if (recorded.firstThisHour) await countTrendingView(product.id, request.ip);
   return { kind: "recorded", productIds: recorded.productIds.filter((id) => id !== product.id), visitorId };
 }
 
+/** Counts the view for trending, unless the address is past its hourly allowance; never fails the view. */
 async function countTrendingView(productId: number, ip: string | null): Promise<void> {
   if (ip) {
     const limit = await hitRateLimit({
       scope: `trending-views:${ip}`,
       limit: TRENDING_VIEWS_PER_IP_HOUR,
       windowMs: 3_600_000,
+    }).catch((error: Error) => {
+      console.warn(`[brisk] trending view not counted: ${error.message}`);
+      return null;
     });
-    if (!limit.allowed) return;
+    if (!limit?.allowed) return;
   }
-  await countView(productId);
+  countView(productId);
 }
 
 /** The viewer's recently viewed products (none for a browser that has viewed nothing), less `exclude`. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ThrowawayRedis } from "@/tests/support/redis-server";
 import { commandCounts } from "@/tests/support/redis-commands";
 import { readJson } from "@/tests/support/routes";
+import { waitFor } from "@/tests/support/wait";
 
 // Recently viewed and trending through their routes, on a Redis of the test's own (trending is one
 // set of keys for the whole store, and the test counts the commands Redis runs).
@@ -16,6 +17,7 @@ let modules: {
   productsRoute: typeof import("@/app/api/products/route");
   cache: typeof import("@/lib/cache");
   trending: typeof import("@/lib/activity/trending");
+  viewCounts: typeof import("@/lib/activity/view-counts");
   keys: typeof import("@/lib/activity/keys");
   mutations: typeof import("@/lib/catalog/mutations");
   db: typeof import("@/lib/db");
@@ -38,6 +40,7 @@ beforeAll(async () => {
     productsRoute: await import("@/app/api/products/route"),
     cache: await import("@/lib/cache"),
     trending: await import("@/lib/activity/trending"),
+    viewCounts: await import("@/lib/activity/view-counts"),
     keys: await import("@/lib/activity/keys"),
     mutations: await import("@/lib/catalog/mutations"),
     db: await import("@/lib/db"),
@@ -164,6 +167,7 @@ describe("trending", () => {
     const crawler = new Shopper("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
     for (let i = 0; i < 3; i++) expect(await crawler.viewed(reloaded)).toEqual([]);
     expect(crawler.visitor).toBeNull(); // no list kept for it, no cookie
+    await modules.viewCounts.flushViewCounts();
     expect(await viewsNow(popular.id)).toBe("5");
     expect(await viewsNow(reloaded.id)).toBe("1");
     const ids = await modules.trending.readTrendingIds();
@@ -175,15 +179,29 @@ describe("trending", () => {
     const [earlier, now, sold, expired] = [90_001, 90_002, 90_003, 90_004];
     const at = Date.parse("2026-06-01T12:30:00Z");
     const hours = (n: number) => at - n * 3_600_000;
-    for (let i = 0; i < 3; i++) await modules.trending.countView(earlier, hours(12)); // 3 × 0.25
-    await modules.trending.countView(now, at); // 1
+    for (let i = 0; i < 3; i++) modules.viewCounts.countView(earlier, hours(12)); // 3 × 0.25
+    modules.viewCounts.countView(now, at); // 1
     await modules.trending.countSold([{ productId: sold, quantity: 1 }], hours(6)); // 3 × 0.5
-    for (let i = 0; i < 50; i++) await modules.trending.countView(expired, hours(24)); // out of the window
+    for (let i = 0; i < 50; i++) modules.viewCounts.countView(expired, hours(24)); // out of the window
+    await modules.viewCounts.flushViewCounts();
     expect(await modules.trending.readTrendingIds(16, at)).toEqual([sold, now, earlier]);
     const ttl = await admin.ttl(modules.keys.activityKeys.views(modules.keys.hourOf(at)));
     expect(ttl).toBeGreaterThan(47 * 3600);
     expect(ttl).toBeLessThanOrEqual(48 * 3600);
     expect(await admin.exists(modules.keys.activityKeys.union())).toBe(0);
+  });
+
+  it("writes the views of many shoppers in one MULTI, by itself within a second", async () => {
+    const [first, second] = products.slice(1, 3);
+    const before = [Number(await viewsNow(first.id)), Number(await viewsNow(second.id))];
+    await admin.config("RESETSTAT");
+    for (let i = 0; i < 10; i++) await new Shopper().viewed(i % 2 === 0 ? first : second);
+    const viewing = await commandCounts(admin);
+    expect(viewing.zincrby ?? 0).toBe(0); // gathered, not yet written
+    await waitFor(async () => Number(await viewsNow(first.id)) === before[0] + 5, 5_000, "the batch to be written");
+    expect(Number(await viewsNow(second.id))).toBe(before[1] + 5);
+    const written = await commandCounts(admin);
+    expect([written.multi, written.zincrby, written.exec]).toEqual([1, 2, 1]);
   });
 
   it("reads the buckets in one MULTI, then serves the read from the cache", async () => {
@@ -231,8 +249,9 @@ describe("listings sorted by trending", () => {
     if (counted.length > 0) await admin.del(...counted);
     // The category's two oldest products trend, the older one more.
     const [more, less] = category.ids.slice(-2).reverse();
-    for (let i = 0; i < 30; i++) await modules.trending.countView(more);
-    for (let i = 0; i < 20; i++) await modules.trending.countView(less);
+    for (let i = 0; i < 30; i++) modules.viewCounts.countView(more);
+    for (let i = 0; i < 20; i++) modules.viewCounts.countView(less);
+    await modules.viewCounts.flushViewCounts();
     await modules.cache.cache.invalidateKeys(modules.trending.TRENDING_CACHE_KEY); // the ranking is read again now, not in a minute
 
     const ids = await listed(`category=${category.slug}&sort=trending&pageSize=100`);
