@@ -1,6 +1,7 @@
 import { withStateRedis } from "../redis/state";
 import { RECENTLY_VIEWED_MERGE_LUA, RECENTLY_VIEWED_RECORD_LUA } from "../redis/scripts/recently-viewed";
 import { activityKeys, hourOf, type Viewer } from "./keys";
+import { runScript } from "../redis/scripts/run";
 
 /**
  * Recently viewed products, per viewer, in the state Redis: the last 12 distinct products, newest first,
@@ -25,10 +26,10 @@ export interface RecordedView {
 export async function recordView(viewer: Viewer, productId: number, now = Date.now()): Promise<RecordedView> {
   const keys = [activityKeys.viewed(viewer), activityKeys.counted(viewer, hourOf(now))];
   const [counted, ids] = (await withStateRedis((redis) =>
-    redis.eval(
+    runScript(
+      redis,
       RECENTLY_VIEWED_RECORD_LUA,
-      2,
-      ...keys,
+      keys,
       productId,
       RECENT_CAP,
       RECENT_IDLE_MS,
@@ -58,6 +59,8 @@ export async function mergeRecentlyViewed(visitorId: string, userId: string): Pr
   const args: string[] = [];
   for (let i = 0; i < pairs.length; i += 2) args.push(pairs[i + 1], pairs[i]);
   const to = activityKeys.viewed({ kind: "user", id: userId });
-  await withStateRedis((redis) => redis.eval(RECENTLY_VIEWED_MERGE_LUA, 1, to, RECENT_CAP, RECENT_IDLE_MS, ...args));
+  await withStateRedis((redis) =>
+    runScript(redis, RECENTLY_VIEWED_MERGE_LUA, [to], RECENT_CAP, RECENT_IDLE_MS, ...args),
+  );
   await withStateRedis((redis) => redis.del(from));
 }

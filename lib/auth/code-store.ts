@@ -4,6 +4,7 @@ import { CODE_CREATE_LUA, CODE_USE_LUA, WRONG_TRIES_LUA } from "../redis/scripts
 import { emailSchema } from "./email";
 import { authKeys } from "./keys";
 import { browserHash, currentBrowserNonce } from "./sign-in-browser";
+import { runScript } from "../redis/scripts/run";
 
 /**
  * Sign-in codes (Auth.js verification tokens) in Redis, expiring with the code (PXAT). Auth.js hands the
@@ -38,11 +39,10 @@ export async function createCode(record: CodeRecord): Promise<CodeRecord> {
   const { identifier, token, expires } = record;
   const stored = JSON.stringify({ identifier, token, expires: expires.getTime(), browser });
   await withStateRedis((redis) =>
-    redis.eval(
+    runScript(
+      redis,
       CODE_CREATE_LUA,
-      2,
-      authKeys.verificationToken(identifier, token),
-      authKeys.verificationBrowser(identifier, browser),
+      [authKeys.verificationToken(identifier, token), authKeys.verificationBrowser(identifier, browser)],
       stored,
       expires.getTime(),
       token,
@@ -58,12 +58,14 @@ export async function consumeCode(identifier: string | undefined, hashedToken: s
   if (!identifier || emailSchema.safeParse(identifier).data !== identifier) return null;
   const browser = currentBrowser();
   const raw = await withStateRedis((redis) =>
-    redis.eval(
+    runScript(
+      redis,
       CODE_USE_LUA,
-      3,
-      authKeys.verificationToken(identifier, hashedToken),
-      authKeys.verificationBrowser(identifier, browser),
-      authKeys.verificationWrongTries(identifier),
+      [
+        authKeys.verificationToken(identifier, hashedToken),
+        authKeys.verificationBrowser(identifier, browser),
+        authKeys.verificationWrongTries(identifier),
+      ],
       hashedToken,
       browser,
       MAX_WRONG_TRIES,
@@ -98,10 +100,10 @@ export interface WrongTries {
 /** The e-mail's wrong tries in the last 24 hours. */
 export async function wrongTries(identifier: string, lockingCount: number): Promise<WrongTries> {
   const [count, newestAt, lockingAt] = (await withStateRedis((redis) =>
-    redis.eval(
+    runScript(
+      redis,
       WRONG_TRIES_LUA,
-      1,
-      authKeys.verificationWrongTries(identifier),
+      [authKeys.verificationWrongTries(identifier)],
       Date.now(),
       WRONG_TRIES_WINDOW_MS,
       lockingCount,

@@ -9,6 +9,7 @@ import { emailSchema } from "./email";
 import { emailChangedMail, emailChangeCodeMail } from "./email-change-mail";
 import { authKeys } from "./keys";
 import { isOneTimeCode, newOneTimeCode } from "./one-time-code";
+import { runScript } from "../redis/scripts/run";
 
 /**
  * Changing a signed-in user's e-mail: a 6-digit code goes to the new address, and only that code moves the
@@ -106,7 +107,7 @@ export async function confirmEmailChange({ user }: Pick<Owner, "user">, code: un
   if (!isOneTimeCode(given)) return { ok: false, problem: "The code is the 6 digits from the mail.", askAgain: false };
 
   const [outcome, detail] = (await withStateRedis((redis) =>
-    redis.eval(EMAIL_CHANGE_USE_LUA, 1, key, codeHash(salt, given), MAX_WRONG_TRIES),
+    runScript(redis, EMAIL_CHANGE_USE_LUA, [key], codeHash(salt, given), MAX_WRONG_TRIES),
   )) as [string, string | number | undefined];
   if (outcome === "wrong")
     return { ok: false, problem: `That code is not right: ${detail} tries left.`, askAgain: false };

@@ -8,6 +8,7 @@ import {
 } from "../redis/scripts/session";
 import { withStateRedis } from "../redis/state";
 import { userIdOfSessionToken } from "./session-token";
+import { runScript } from "../redis/scripts/run";
 
 /**
  * Sessions in Redis: `sess:{u:<userId>}:<token>` expiring exactly when the session does (PXAT), and the
@@ -57,7 +58,7 @@ export async function createSessionRecord(sessionToken: string, userId: string, 
   const now = Date.now();
   const stored: StoredSession = { sessionToken, userId, expires: expires.getTime(), createdAt: now, lastSeenAt: now };
   await withStateRedis((redis) =>
-    redis.eval(SESSION_CREATE_LUA, 2, ...keys, JSON.stringify(stored), stored.expires, sessionToken),
+    runScript(redis, SESSION_CREATE_LUA, keys, JSON.stringify(stored), stored.expires, sessionToken),
   );
   return revive(JSON.stringify(stored))!;
 }
@@ -68,7 +69,7 @@ export async function readSessionRecord(sessionToken: string): Promise<SessionRe
   if (!keys) return null;
   const now = Date.now();
   const record = revive(
-    await withStateRedis((redis) => redis.eval(SESSION_READ_LUA, 1, keys[0], now, LAST_SEEN_INTERVAL_MS)),
+    await withStateRedis((redis) => runScript(redis, SESSION_READ_LUA, [keys[0]], now, LAST_SEEN_INTERVAL_MS)),
   );
   return record && record.expires.getTime() > now ? record : null;
 }
@@ -76,20 +77,20 @@ export async function readSessionRecord(sessionToken: string): Promise<SessionRe
 export async function extendSessionRecord(sessionToken: string, expires: Date): Promise<SessionRecord | null> {
   const keys = keysOf(sessionToken);
   if (!keys) return null;
-  return revive(await withStateRedis((redis) => redis.eval(SESSION_EXTEND_LUA, 2, ...keys, expires.getTime())));
+  return revive(await withStateRedis((redis) => runScript(redis, SESSION_EXTEND_LUA, keys, expires.getTime())));
 }
 
 export async function deleteSessionRecord(sessionToken: string): Promise<SessionRecord | null> {
   const keys = keysOf(sessionToken);
   if (!keys) return null;
-  return revive(await withStateRedis((redis) => redis.eval(SESSION_DELETE_LUA, 2, ...keys, sessionToken)));
+  return revive(await withStateRedis((redis) => runScript(redis, SESSION_DELETE_LUA, keys, sessionToken)));
 }
 
 /** "Sign out everywhere": every session of the user and its index, in one step. Returns how many there were. */
 export async function deleteUserSessions(userId: string): Promise<number> {
   const prefix = authKeys.session(userId, "");
   const deleted = await withStateRedis((redis) =>
-    redis.eval(SESSION_DELETE_ALL_LUA, 1, authKeys.sessionIndex(userId), prefix),
+    runScript(redis, SESSION_DELETE_ALL_LUA, [authKeys.sessionIndex(userId)], prefix),
   );
   return Number(deleted);
 }

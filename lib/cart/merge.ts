@@ -5,6 +5,7 @@ import type { CartOwner } from "./types";
 import { CART_DELETE_IF_UNCHANGED_LUA, CART_MERGE_LUA } from "../redis/scripts/cart-merge";
 import { withStateRedis } from "../redis/state";
 import { CART_TTL_MS, MAX_LINES, MAX_QUANTITY_PER_LINE, readCartLines } from "./store";
+import { runScript } from "../redis/scripts/run";
 
 /**
  * `mergeGuestCart`: on sign-in the guest's lines join the user's cart, quantities summed and clamped by the
@@ -38,11 +39,10 @@ export async function applyGuestLines(
   }
   const user: CartOwner = { kind: "user", id: userId };
   const outcome = await withStateRedis((redis) =>
-    redis.eval(
+    runScript(
+      redis,
       CART_MERGE_LUA,
-      2,
-      cartKeys.cart(user),
-      cartKeys.merged(userId),
+      [cartKeys.cart(user), cartKeys.merged(userId)],
       mergeId,
       CART_TTL_MS,
       MAX_LINES,
@@ -55,7 +55,9 @@ export async function applyGuestLines(
 /** Step 2: the guest cart goes, unless it changed since `lines` were read (then it is left as it is). */
 export async function deleteGuestCartIfUnchanged(guestId: string, lines: Map<number, number>): Promise<boolean> {
   const key = cartKeys.cart({ kind: "guest", id: guestId });
-  return (await withStateRedis((redis) => redis.eval(CART_DELETE_IF_UNCHANGED_LUA, 1, key, snapshotOf(lines)))) === 1;
+  return (
+    (await withStateRedis((redis) => runScript(redis, CART_DELETE_IF_UNCHANGED_LUA, [key], snapshotOf(lines)))) === 1
+  );
 }
 
 /** What was added to a cart since `before`: new lines, and the increase of grown ones. */

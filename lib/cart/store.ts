@@ -2,6 +2,7 @@ import { cartKeys } from "./keys";
 import type { CartOwner } from "./types";
 import { CART_ADD_LUA, CART_SET_LUA } from "../redis/scripts/cart";
 import { withStateRedis } from "../redis/state";
+import { runScript } from "../redis/scripts/run";
 
 /**
  * The cart in Redis, by owner (never by cookie: the signed-in user's cart uses the same functions).
@@ -44,7 +45,16 @@ export async function addCartItem(
   stock: number,
 ): Promise<LineChange> {
   const reply = await withStateRedis((redis) =>
-    redis.eval(CART_ADD_LUA, 1, cartKeys.cart(owner), variantId, quantity, limitFor(stock), MAX_LINES, CART_TTL_MS),
+    runScript(
+      redis,
+      CART_ADD_LUA,
+      [cartKeys.cart(owner)],
+      variantId,
+      quantity,
+      limitFor(stock),
+      MAX_LINES,
+      CART_TTL_MS,
+    ),
   );
   return change(reply);
 }
@@ -57,7 +67,7 @@ export async function setCartItemQuantity(
   stock: number,
 ): Promise<LineChange> {
   const reply = await withStateRedis((redis) =>
-    redis.eval(CART_SET_LUA, 1, cartKeys.cart(owner), variantId, quantity, limitFor(stock), CART_TTL_MS),
+    runScript(redis, CART_SET_LUA, [cartKeys.cart(owner)], variantId, quantity, limitFor(stock), CART_TTL_MS),
   );
   return change(reply);
 }

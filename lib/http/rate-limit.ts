@@ -1,5 +1,6 @@
 import { redisKeys } from "../redis/keys";
 import { withStateRedis } from "../redis/state";
+import { runScript } from "../redis/scripts/run";
 
 /**
  * Fixed-window rate limits in the state Redis: one counter per scope and window, counted and given its
@@ -27,6 +28,7 @@ export interface LimitResult {
 /** Counts one request against the limit; allowed while the window holds at most `limit` of them. */
 export async function hitRateLimit({ scope, limit, windowMs }: Limit): Promise<LimitResult> {
   const key = redisKeys.rateLimit(scope, Math.floor(Date.now() / windowMs));
-  const [count, ttl] = (await withStateRedis((redis) => redis.eval(HIT_LUA, 1, key, windowMs))) as [number, number];
+  const hit = await withStateRedis((redis) => runScript(redis, HIT_LUA, [key], windowMs));
+  const [count, ttl] = hit as [number, number];
   return { allowed: count <= limit, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
 }

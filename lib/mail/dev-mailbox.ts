@@ -1,5 +1,6 @@
 import { redisKeys } from "../redis/keys";
 import { withStateRedis } from "../redis/state";
+import { runScript } from "../redis/scripts/run";
 
 /** The dev mailbox: the last mails to each address, in Redis for an hour, read at /dev/mailbox. */
 
@@ -36,7 +37,7 @@ export async function deliverToDevMailbox(mail: Omit<Mail, "sentAt">, once?: str
     ...(once === undefined ? [] : [redisKeys.devMailboxOnce(mail.to, once)]),
   ];
   const stored = JSON.stringify({ ...mail, sentAt: new Date().toISOString() });
-  await withStateRedis((redis) => redis.eval(DELIVER_LUA, keys.length, ...keys, stored, KEEP_MAILS, KEEP_MS));
+  await withStateRedis((redis) => runScript(redis, DELIVER_LUA, keys, stored, KEEP_MAILS, KEEP_MS));
 }
 
 /** The mails to an address, newest first. */

@@ -1,6 +1,7 @@
 import { orderKeys } from "./keys";
 import type { OrderOutcome } from "./outcome";
 import { withStateRedis } from "../redis/state";
+import { runScript } from "../redis/scripts/run";
 
 /**
  * Idempotency records for checkout, in the state Redis for 24 hours. The first request with a key claims
@@ -51,7 +52,7 @@ export async function claimKey(scope: string, key: string, hash: string, waitMs 
     if (record.state === "done") {
       if (record.v === RECORD_VERSION) return { kind: "replay", outcome: (record as DoneRecord).outcome };
       // Another version's record: released like a failed request's key, so this request runs again.
-      await withStateRedis((redis) => redis.eval(DELETE_IF_UNCHANGED, 1, redisKey, raw));
+      await withStateRedis((redis) => runScript(redis, DELETE_IF_UNCHANGED, [redisKey], raw));
       continue;
     }
     if (Date.now() >= deadline) {

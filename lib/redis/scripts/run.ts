@@ -1,0 +1,31 @@
+import { createHash } from "node:crypto";
+import type { Cluster, Redis } from "ioredis";
+
+/**
+ * Runs a Lua script by its SHA1 (EVALSHA): the script's text crosses the wire, and Redis hashes it, only
+ * when Redis does not have it yet (a NOSCRIPT answer, after a restart or on a Cluster node that has not run
+ * it), and then once, by EVAL, which also loads it. Scripts that run on every request (a view recorded, a
+ * session read) send a few dozen bytes instead of their whole text.
+ */
+
+const shas = new Map<string, string>();
+
+function shaOf(script: string): string {
+  let sha = shas.get(script);
+  if (!sha) shas.set(script, (sha = createHash("sha1").update(script).digest("hex")));
+  return sha;
+}
+
+export async function runScript(
+  redis: Redis | Cluster,
+  script: string,
+  keys: readonly (string | number)[],
+  ...args: (string | number)[]
+): Promise<unknown> {
+  try {
+    return await redis.evalsha(shaOf(script), keys.length, ...keys, ...args);
+  } catch (error) {
+    if (!(error as Error).message?.startsWith("NOSCRIPT")) throw error;
+    return redis.eval(script, keys.length, ...keys, ...args);
+  }
+}
