@@ -1,7 +1,7 @@
-import Image from "next/image";
 import Link from "next/link";
 import type { ProductSummary } from "@/lib/catalog/types";
 import { Price } from "./price";
+import { ProductImage } from "./product-image";
 
 /**
  * A product in a grid. No prefetch: product pages render per request, so prefetching every card a listing
@@ -25,10 +25,9 @@ export function ProductCard({
     >
       <div className="relative aspect-square overflow-hidden rounded-md bg-stone-100">
         {product.image && (
-          <Image
+          <ProductImage
             src={product.image.url}
             alt={product.image.alt}
-            fill
             sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
             priority={priority}
             className="object-cover transition group-hover:scale-[1.02]"

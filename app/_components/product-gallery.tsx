@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { ProductImage } from "./product-image";
 import type { ImageRef } from "@/lib/catalog/types";
 
 export function ProductGallery({ images }: { images: ImageRef[] }) {
@@ -7,10 +7,9 @@ export function ProductGallery({ images }: { images: ImageRef[] }) {
   return (
     <div className="space-y-3">
       <div className="relative aspect-square overflow-hidden rounded-lg bg-stone-100">
-        <Image
+        <ProductImage
           src={main.url}
           alt={main.alt}
-          fill
           priority
           sizes="(min-width: 768px) 50vw, 100vw"
           className="object-cover"
@@ -20,10 +19,9 @@ export function ProductGallery({ images }: { images: ImageRef[] }) {
         <ul className="grid grid-cols-3 gap-3">
           {rest.map((image) => (
             <li key={image.url} className="relative aspect-square overflow-hidden rounded-md bg-stone-100">
-              <Image
+              <ProductImage
                 src={image.url}
                 alt={image.alt}
-                fill
                 sizes="(min-width: 768px) 16vw, 33vw"
                 className="object-cover"
               />
