@@ -24,6 +24,9 @@ export default async function BackOfficePage() {
         <Link href="/admin/products" className="text-brand-700 underline">
           Products and stock
         </Link>
+        <Link href="/admin/categories" className="text-brand-700 underline">
+          Categories
+        </Link>
         <Link href="/admin/audit" className="text-brand-700 underline">
           Audit log
         </Link>

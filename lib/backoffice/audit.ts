@@ -10,7 +10,7 @@ import type { SignedIn } from "../auth/current-user";
 
 export interface AuditChange {
   action: string;
-  objectType: "variant" | "order" | "product";
+  objectType: "variant" | "order" | "product" | "category";
   objectId: string | number;
   reason?: string;
   before?: Prisma.InputJsonValue;

@@ -1,9 +1,9 @@
 import type { SignedIn } from "../auth/current-user";
 import { invalidateProducts } from "../catalog/mutations";
 import { editProduct, type EditableProduct, type ProductEdit } from "../catalog/product-edit";
+import { statusName, storedStatus, type ProductStatusName } from "../catalog/status";
 import { db } from "../db";
 import { TRANSACTION_OPTIONS } from "../orders/stock";
-import { ProductStatus } from "../generated/prisma/enums.ts";
 import { appendAudit } from "./audit";
 
 /**
@@ -28,7 +28,7 @@ export async function saveProduct(actor: SignedIn, productId: number, edit: Prod
   return after;
 }
 
-/** A product as its edit page shows it: details, version, and each variant's SKU, options, price, stock. */
+/** A product as its edit page shows it: details, version, images, and each variant's SKU, options, price, stock. */
 export async function productForEdit(productId: number) {
   const row = await db.product.findUnique({
     where: { id: productId },
@@ -40,7 +40,12 @@ export async function productForEdit(productId: number) {
       status: true,
       version: true,
       currency: true,
+      optionNames: true,
       category: { select: { name: true } },
+      images: {
+        select: { id: true, url: true, alt: true, width: true, height: true },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+      },
       variants: {
         select: { id: true, sku: true, options: true, priceCents: true, stock: true },
         orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -50,7 +55,7 @@ export async function productForEdit(productId: number) {
   if (!row) return null;
   return {
     ...row,
-    status: row.status === ProductStatus.ARCHIVED ? ("archived" as const) : ("active" as const),
+    status: statusName(row.status),
     variants: row.variants.map((variant) => ({ ...variant, options: variant.options as Record<string, string> })),
   };
 }
@@ -58,16 +63,11 @@ export async function productForEdit(productId: number) {
 export type ProductForEdit = NonNullable<Awaited<ReturnType<typeof productForEdit>>>;
 
 /** Products for the back office's list: by name or SKU, any status, newest first. */
-export async function findProducts(filter: { q?: string; status?: "active" | "archived"; limit?: number }) {
+export async function findProducts(filter: { q?: string; status?: ProductStatusName; limit?: number }) {
   const q = filter.q?.trim();
   const rows = await db.product.findMany({
     where: {
-      status:
-        filter.status === undefined
-          ? undefined
-          : filter.status === "archived"
-            ? ProductStatus.ARCHIVED
-            : ProductStatus.ACTIVE,
+      status: filter.status === undefined ? undefined : storedStatus(filter.status),
       ...(q
         ? {
             OR: [
@@ -92,7 +92,7 @@ export async function findProducts(filter: { q?: string; status?: "active" | "ar
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
-    status: row.status === ProductStatus.ARCHIVED ? ("archived" as const) : ("active" as const),
+    status: statusName(row.status),
     category: row.category.name,
     currency: row.currency,
     minPriceCents: row.minPriceCents,

@@ -22,7 +22,8 @@ const summarySelect = {
 type SummaryRow = Prisma.ProductGetPayload<{ select: typeof summarySelect }>;
 
 function toStatus(status: ProductStatus): ProductDetail["status"] {
-  return status === "ARCHIVED" ? "archived" : "active";
+  // Only an active product is for sale: a draft is not shown yet, an archived one no longer.
+  return status === "ACTIVE" ? "active" : "archived";
 }
 
 function toVariant(row: VariantRow): Variant {

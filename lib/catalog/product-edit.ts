@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { ProductStatus } from "../generated/prisma/enums.ts";
 import { refreshProductSummaries } from "./denormalize";
 import { CatalogWriteError } from "./errors";
+import { PRODUCT_STATUSES, statusName, storedStatus, type ProductStatusName } from "./status";
 
 /**
  * A product's details and prices as the back office edits them, with optimistic concurrency: the form
@@ -17,7 +17,7 @@ export const productEditSchema = z
     version: z.number().int().min(1),
     name: z.string().trim().min(1, "required").max(200),
     description: z.string().trim().min(1, "required").max(5_000),
-    status: z.enum(["active", "archived"]),
+    status: z.enum(PRODUCT_STATUSES),
     variants: z
       .array(
         z
@@ -38,7 +38,7 @@ export interface EditableProduct {
   version: number;
   name: string;
   description: string;
-  status: "active" | "archived";
+  status: ProductStatusName;
   variants: { variantId: number; priceCents: number }[];
 }
 
@@ -58,7 +58,7 @@ async function readEditable(tx: Prisma.TransactionClient, productId: number): Pr
     version: row.version,
     name: row.name,
     description: row.description,
-    status: row.status === ProductStatus.ARCHIVED ? "archived" : "active",
+    status: statusName(row.status),
     variants: row.variants.map((variant) => ({ variantId: variant.id, priceCents: variant.priceCents })),
   };
 }
@@ -84,7 +84,7 @@ export async function editProduct(
     data: {
       name: edit.name,
       description: edit.description,
-      status: edit.status === "archived" ? ProductStatus.ARCHIVED : ProductStatus.ACTIVE,
+      status: storedStatus(edit.status),
       version: { increment: 1 },
     },
   });

@@ -4,15 +4,16 @@
  */
 export async function adminFetch<T>(
   url: string,
-  method: "POST" | "PATCH",
-  body: unknown,
+  method: "POST" | "PATCH" | "PUT" | "DELETE",
+  body?: unknown,
 ): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
   try {
-    const response = await fetch(url, {
-      method,
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-    });
+    const response = await fetch(
+      url,
+      body instanceof FormData
+        ? { method, body }
+        : { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body ?? {}) },
+    );
     const answer = (await response.json()) as T & { error?: { message: string } };
     if (response.ok) return { ok: true, data: answer };
     return { ok: false, message: answer.error?.message ?? `The store answered ${response.status}.` };

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { formatMoney } from "@/lib/money";
 import { adminFetch } from "./admin-fetch";
+import { centsOf } from "./cents";
 import { useHydrated } from "./use-hydrated";
 
 interface Props {
@@ -12,16 +13,10 @@ interface Props {
     version: number;
     name: string;
     description: string;
-    status: "active" | "archived";
+    status: "draft" | "active" | "archived";
     currency: string;
     variants: { id: number; sku: string; priceCents: number }[];
   };
-}
-
-/** Cents from what an admin types as an amount ("12.5", "12.50"); null when it is not one. */
-function centsOf(text: string): number | null {
-  if (!/^\d{1,9}(\.\d{1,2})?$/.test(text.trim())) return null;
-  return Math.round(Number(text.trim()) * 100);
 }
 
 /**
@@ -86,6 +81,7 @@ export function ProductForm({ product }: Props) {
       <label className="block">
         <span className="text-sm font-medium">Status</span>
         <select name="status" defaultValue={product.status} className="mt-1 block rounded border border-stone-300 p-2">
+          <option value="draft">Draft (not in the store yet)</option>
           <option value="active">Active (for sale)</option>
           <option value="archived">Archived (hidden from the store)</option>
         </select>

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { productForEdit } from "@/lib/backoffice/products";
 import { rowId } from "@/lib/http/row-id";
+import { AddVariantForm } from "../../_components/add-variant-form";
+import { ImageManager } from "../../_components/image-manager";
 import { ProductForm } from "../../_components/product-form";
 import { StockForm } from "../../_components/stock-form";
 import { adminMetadata, adminOfPage } from "../../admin-gate";
@@ -12,7 +14,7 @@ export const generateMetadata = (): Promise<Metadata> => adminMetadata("Edit pro
 
 type Props = { params: Promise<{ productId: string }> };
 
-/** One product for staff (admins only): its details and prices, and each variant's stock. */
+/** One product for staff (admins only): its details and prices, its images, and each variant's stock. */
 export default async function AdminProductPage({ params }: Props) {
   const admin = await adminOfPage();
   if (admin === "expired") return <SignInAgain />;
@@ -24,6 +26,7 @@ export default async function AdminProductPage({ params }: Props) {
       <div>
         <h1 className="text-2xl font-bold tracking-tight">{product.name}</h1>
         <p className="text-sm text-stone-600">
+          {product.status === "draft" ? "Draft · " : ""}
           {product.category.name} ·{" "}
           <Link href={`/products/${product.slug}`} className="text-brand-700 underline">
             its page in the store
@@ -35,6 +38,7 @@ export default async function AdminProductPage({ params }: Props) {
         </p>
       </div>
       <ProductForm product={product} />
+      <ImageManager productId={product.id} images={product.images} />
       <section aria-labelledby="stock-heading" className="space-y-4">
         <h2 id="stock-heading" className="text-lg font-semibold">
           Stock
@@ -51,6 +55,8 @@ export default async function AdminProductPage({ params }: Props) {
             <StockForm variant={variant} />
           </div>
         ))}
+        <h3 className="font-semibold">Add a variant</h3>
+        <AddVariantForm productId={product.id} optionNames={product.optionNames} />
       </section>
     </div>
   );
