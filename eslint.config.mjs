@@ -12,6 +12,7 @@ const infrastructure = [
   "lib/metrics",
   "lib/health",
   "lib/media",
+  "lib/csv",
   "lib/db.ts",
   "lib/env.ts",
   "lib/global-singleton.ts",

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { findProducts } from "@/lib/backoffice/products";
+import { isStatusName } from "@/lib/catalog/status";
 import { Price } from "../../_components/price";
 import { adminMetadata, adminOfPage } from "../admin-gate";
+import { CatalogImport } from "../_components/catalog-import";
 import { SignInAgain } from "../_components/sign-in-again";
 
 export const generateMetadata = (): Promise<Metadata> => adminMetadata("Products");
@@ -15,11 +17,21 @@ export default async function AdminProductsPage({ searchParams }: Props) {
   if (admin === "expired") return <SignInAgain />;
   const params = await searchParams;
   const q = params.q?.trim().slice(0, 200) || undefined;
-  const status = params.status === "active" || params.status === "archived" ? params.status : undefined;
+  const status = isStatusName(params.status) ? params.status : undefined;
   const products = await findProducts({ q, status, limit: 100 });
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold tracking-tight">Products</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">Products</h1>
+        <p className="flex gap-4 text-sm font-medium">
+          <Link href="/admin/products/new" className="text-brand-700 underline">
+            New product
+          </Link>
+          <a href="/api/admin/products/export" download className="text-brand-700 underline">
+            Export all as CSV
+          </a>
+        </p>
+      </div>
       <form role="search" aria-label="Find products" className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-1">
           Name or SKU
@@ -29,6 +41,7 @@ export default async function AdminProductsPage({ searchParams }: Props) {
           Status
           <select name="status" defaultValue={status ?? ""} className="rounded border border-stone-300 p-2">
             <option value="">Any</option>
+            <option value="draft">Draft</option>
             <option value="active">Active</option>
             <option value="archived">Archived</option>
           </select>
@@ -71,6 +84,7 @@ export default async function AdminProductsPage({ searchParams }: Props) {
           </tbody>
         </table>
       )}
+      <CatalogImport />
     </div>
   );
 }

@@ -1,0 +1,112 @@
+import type { SignedIn } from "../auth/current-user";
+import { applyCatalogImport, type ImportedProduct, type ImportOutcome } from "../catalog/import-apply";
+import { invalidateProducts } from "../catalog/mutations";
+import { db } from "../db";
+import { TRANSACTION_OPTIONS } from "../orders/stock";
+import { appendAudit } from "./audit";
+import { readImportRows, type ImportRow, type Refusal } from "./catalog-import-rows";
+
+/**
+ * A CSV import of products and variants (the columns of catalog-csv.ts), all or nothing: every row is
+ * checked first (its fields, against the other rows, and against the catalog: categories that exist, SKUs
+ * not held by another product, a product's option names), and one refused row refuses the import, with a
+ * report of every refused row and why. Then it is applied in one transaction with an audit entry per
+ * changed product, and the changed products are invalidated on every instance (data and pages).
+ */
+
+export type ImportResult =
+  | { kind: "imported"; outcome: Omit<ImportOutcome, "changes"> }
+  | { kind: "unreadable"; message: string }
+  | { kind: "refused"; refused: Refusal[] };
+
+/** The problems only the catalog can show: a category that does not exist, a SKU another product holds. */
+async function catalogProblems(rows: ImportRow[]): Promise<{ refused: Refusal[]; categoryIds: Map<string, number> }> {
+  const [categories, variants, products] = await Promise.all([
+    db.category.findMany({ where: { slug: { in: [...new Set(rows.map((row) => row.category))] } } }),
+    db.variant.findMany({
+      where: { sku: { in: rows.map((row) => row.sku), mode: "insensitive" } },
+      select: { sku: true, product: { select: { slug: true } } },
+    }),
+    db.product.findMany({
+      where: { slug: { in: [...new Set(rows.map((row) => row.slug))] } },
+      select: { slug: true, optionNames: true },
+    }),
+  ]);
+  const categoryIds = new Map(categories.map((category) => [category.slug, category.id]));
+  // SKUs are one whatever their case: GR-1 and gr-1 would be two rows a shopper cannot tell apart.
+  const holder = new Map(variants.map((variant) => [variant.sku.toUpperCase(), variant]));
+  const optionNames = new Map(products.map((product) => [product.slug, product.optionNames]));
+  const refused: Refusal[] = [];
+  for (const row of rows) {
+    const problems: string[] = [];
+    if (!categoryIds.has(row.category)) problems.push(`category: no category ${row.category}`);
+    const held = holder.get(row.sku.toUpperCase());
+    if (held && held.product.slug !== row.slug) {
+      problems.push(`sku: ${held.sku} belongs to product ${held.product.slug}`);
+    } else if (held && held.sku !== row.sku) {
+      problems.push(`sku: ${held.sku} is this product's, written so`);
+    }
+    const names = optionNames.get(row.slug);
+    if (names && [...names].sort().join("\n") !== [...row.optionNames].sort().join("\n")) {
+      problems.push(`options: ${row.slug} varies by ${names.join(", ") || "nothing"}`);
+    }
+    if (problems.length > 0) refused.push({ line: row.line, sku: row.sku, problems });
+  }
+  return { refused, categoryIds };
+}
+
+/** The rows grouped into products, in the order the file first names them. */
+function productsOf(rows: ImportRow[], categoryIds: Map<string, number>): ImportedProduct[] {
+  const products = new Map<string, ImportedProduct>();
+  for (const row of rows) {
+    let product = products.get(row.slug);
+    if (!product) {
+      product = {
+        slug: row.slug,
+        name: row.name,
+        description: row.description,
+        categoryId: categoryIds.get(row.category)!,
+        status: row.status,
+        optionNames: row.optionNames,
+        variants: [],
+      };
+      products.set(row.slug, product);
+    }
+    product.variants.push({ sku: row.sku, options: row.options, priceCents: row.priceCents, stock: row.stock });
+  }
+  return [...products.values()];
+}
+
+export async function importCatalogCsv(actor: SignedIn, text: string): Promise<ImportResult> {
+  const read = readImportRows(text);
+  if (!read.ok) return { kind: "unreadable", message: read.message };
+  const checked = await catalogProblems(read.rows);
+  const refused = mergeRefusals([...read.refused, ...checked.refused]);
+  if (refused.length > 0) return { kind: "refused", refused };
+  const { changes, ...outcome } = await db.$transaction(async (tx) => {
+    const applied = await applyCatalogImport(tx, productsOf(read.rows, checked.categoryIds));
+    for (const change of applied.changes) {
+      await appendAudit(tx, actor, {
+        action: change.before ? "product.import" : "product.create",
+        objectType: "product",
+        objectId: change.productId,
+        before: change.before ?? undefined,
+        after: change.after,
+      });
+    }
+    return applied;
+  }, TRANSACTION_OPTIONS);
+  if (changes.length > 0) await invalidateProducts(...changes.map((change) => change.productId));
+  return { kind: "imported", outcome };
+}
+
+/** One entry per line, its problems together, in line order. */
+function mergeRefusals(refusals: Refusal[]): Refusal[] {
+  const byLine = new Map<number, Refusal>();
+  for (const refusal of refusals) {
+    const seen = byLine.get(refusal.line);
+    if (seen) seen.problems.push(...refusal.problems);
+    else byLine.set(refusal.line, { ...refusal, problems: [...refusal.problems] });
+  }
+  return [...byLine.values()].sort((a, b) => a.line - b.line);
+}

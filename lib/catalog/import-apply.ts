@@ -1,0 +1,201 @@
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { ProductStatus } from "../generated/prisma/enums.ts";
+import { refreshProductSummaries } from "./denormalize";
+import { CatalogWriteError } from "./errors";
+import { insertProduct, type NewProduct, type NewVariant } from "./product-create";
+import { storedStatus } from "./status";
+
+/**
+ * A catalog import applied inside the caller's transaction: products matched by slug and variants by SKU,
+ * created when new, changed where they differ, left alone (no write, no version bump) where they do not.
+ * Variants not in the import are kept. A variant's stock is set only where the import gives one (a count);
+ * otherwise it stays what checkouts left it. Locks in the order checkout does (variants by id, then their
+ * products), so an import and a checkout never deadlock. Every changed product's version is bumped, so an
+ * edit form opened before the import cannot overwrite it (product-edit.ts).
+ */
+
+export type ImportedVariant = NewVariant;
+export type ImportedProduct = NewProduct;
+
+/** One product's change, for the audit log: its fields and variants before (null: created) and after. */
+export interface ImportedChange {
+  productId: number;
+  before: Prisma.InputJsonObject | null;
+  after: Prisma.InputJsonObject;
+}
+
+export interface ImportOutcome {
+  created: { products: number; variants: number };
+  updated: { products: number; variants: number };
+  unchanged: { products: number; variants: number };
+  changes: ImportedChange[];
+}
+
+type LockedVariant = {
+  id: number;
+  sku: string;
+  productId: number;
+  priceCents: number;
+  stock: number;
+  options: unknown;
+};
+
+const sameOptions = (a: unknown, b: Record<string, string>) =>
+  JSON.stringify(Object.entries(a as Record<string, string>).sort()) === JSON.stringify(Object.entries(b).sort());
+const variantView = (v: { sku: string; options: unknown; priceCents: number; stock: number }) => ({
+  sku: v.sku,
+  options: v.options as Prisma.InputJsonObject,
+  priceCents: v.priceCents,
+  stock: v.stock,
+});
+
+export async function applyCatalogImport(
+  tx: Prisma.TransactionClient,
+  products: ImportedProduct[],
+): Promise<ImportOutcome> {
+  const outcome: ImportOutcome = {
+    created: { products: 0, variants: 0 },
+    updated: { products: 0, variants: 0 },
+    unchanged: { products: 0, variants: 0 },
+    changes: [],
+  };
+  const existing = await tx.product.findMany({
+    where: { slug: { in: products.map((product) => product.slug) } },
+    select: { id: true, slug: true, name: true, description: true, categoryId: true, status: true, optionNames: true },
+  });
+  const bySlug = new Map(existing.map((product) => [product.slug, product]));
+  const skus = products.flatMap((product) => product.variants.map((variant) => variant.sku));
+  const locked = await tx.$queryRaw<LockedVariant[]>`
+    SELECT id, sku, product_id AS "productId", price_cents AS "priceCents", stock, options
+    FROM variants WHERE sku = ANY(${skus}) ORDER BY id FOR UPDATE`;
+  const bySku = new Map(locked.map((variant) => [variant.sku, variant]));
+
+  // Existing variants first, in id order (the rows are locked already), then products in id order.
+  const variantWrites: { variant: LockedVariant; next: ImportedVariant }[] = [];
+  for (const product of products) {
+    for (const next of product.variants) {
+      const variant = bySku.get(next.sku);
+      if (!variant) continue;
+      if (variant.productId !== bySlug.get(product.slug)?.id) {
+        throw new CatalogWriteError("invalid_input", `SKU ${next.sku} belongs to another product`);
+      }
+      const same =
+        variant.priceCents === next.priceCents &&
+        (next.stock === null || variant.stock === next.stock) &&
+        sameOptions(variant.options, next.options);
+      if (same) outcome.unchanged.variants++;
+      else variantWrites.push({ variant, next });
+    }
+  }
+  for (const { variant, next } of variantWrites.sort((a, b) => a.variant.id - b.variant.id)) {
+    await tx.variant.update({
+      where: { id: variant.id },
+      data: { priceCents: next.priceCents, options: next.options, stock: next.stock ?? undefined },
+    });
+    outcome.updated.variants++;
+  }
+
+  const touched = new Set(variantWrites.map(({ variant }) => variant.productId));
+  for (const product of [...products].sort((a, b) => (bySlug.get(a.slug)?.id ?? 0) - (bySlug.get(b.slug)?.id ?? 0))) {
+    const row = bySlug.get(product.slug);
+    if (row) await updateProduct(tx, row, product, bySku, touched, outcome);
+    else await createProduct(tx, product, outcome);
+  }
+  await refreshProductSummaries(tx, [...touched, ...outcome.changes.map((change) => change.productId)]);
+  return outcome;
+}
+
+async function updateProduct(
+  tx: Prisma.TransactionClient,
+  row: {
+    id: number;
+    name: string;
+    description: string;
+    categoryId: number;
+    status: ProductStatus;
+    optionNames: string[];
+  },
+  product: ImportedProduct,
+  bySku: Map<string, LockedVariant>,
+  touched: Set<number>,
+  outcome: ImportOutcome,
+): Promise<void> {
+  if ([...row.optionNames].sort().join("\n") !== [...product.optionNames].sort().join("\n")) {
+    throw new CatalogWriteError(
+      "invalid_input",
+      `${product.slug} varies by ${row.optionNames.join(", ") || "nothing"}`,
+    );
+  }
+  const added = product.variants.filter((variant) => !bySku.has(variant.sku));
+  const fieldsChanged =
+    row.name !== product.name ||
+    row.description !== product.description ||
+    row.categoryId !== product.categoryId ||
+    row.status !== storedStatus(product.status);
+  if (!fieldsChanged && added.length === 0 && !touched.has(row.id)) {
+    outcome.unchanged.products++;
+    return;
+  }
+  // Read after this import's variant updates: the imported variants' values before them come from the lock.
+  const variantsBefore = await tx.variant.findMany({
+    where: { productId: row.id },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+  });
+  const before = {
+    name: row.name,
+    description: row.description,
+    categoryId: row.categoryId,
+    status: row.status,
+    variants: variantsBefore.map((variant) => variantView(bySku.get(variant.sku) ?? variant)),
+  };
+  const last = variantsBefore.at(-1)?.position ?? 0;
+  await tx.variant.createMany({
+    data: added.map((variant, index) => ({
+      productId: row.id,
+      sku: variant.sku,
+      options: variant.options,
+      priceCents: variant.priceCents,
+      stock: variant.stock ?? 0,
+      position: last + index + 1,
+    })),
+  });
+  await tx.product.update({
+    where: { id: row.id },
+    data: {
+      name: product.name,
+      description: product.description,
+      categoryId: product.categoryId,
+      status: storedStatus(product.status),
+      version: { increment: 1 },
+    },
+  });
+  outcome.created.variants += added.length;
+  outcome.updated.products++;
+  const after = await tx.variant.findMany({
+    where: { productId: row.id },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+  });
+  outcome.changes.push({
+    productId: row.id,
+    before,
+    after: { ...fieldsOf(product), variants: after.map(variantView) },
+  });
+}
+
+const fieldsOf = (product: ImportedProduct) => ({
+  name: product.name,
+  description: product.description,
+  categoryId: product.categoryId,
+  status: storedStatus(product.status),
+});
+
+async function createProduct(tx: Prisma.TransactionClient, product: ImportedProduct, outcome: ImportOutcome) {
+  const created = await insertProduct(tx, product);
+  outcome.created.products++;
+  outcome.created.variants += created.variants.length;
+  outcome.changes.push({
+    productId: created.id,
+    before: null,
+    after: { ...fieldsOf(product), variants: created.variants.map(variantView) },
+  });
+}
