@@ -84,5 +84,11 @@ test("an admin changes a price and a variant's stock on one instance; a shopper 
   await expectAccessible(staff.page, "the audit log");
   await staff.page.goto("/admin/orders");
   await expectAccessible(staff.page, "the back office's orders");
+  await staff.page.goto("/admin/categories");
+  await expect(staff.page.getByRole("heading", { level: 1, name: "Categories" })).toBeVisible();
+  await expectAccessible(staff.page, "the back office's categories");
+  await staff.page.goto("/admin/products/new");
+  await expect(staff.page.getByRole("heading", { level: 1, name: "New product" })).toBeVisible();
+  await expectAccessible(staff.page, "the new product form");
   await context.close();
 });

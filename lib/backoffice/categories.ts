@@ -9,6 +9,10 @@ import { appendAudit } from "./audit";
  * invalidated on every instance (the menu, category pages and listings are all tagged with it).
  */
 
+/** Every category's id and name, in menu order: the choices of the back office's forms and filters. */
+export const categoryChoices = () =>
+  db.category.findMany({ select: { id: true, name: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+
 export async function listCategoriesForAdmin() {
   const categories = await db.category.findMany({
     orderBy: [{ position: "asc" }, { id: "asc" }],

@@ -41,7 +41,7 @@ export async function productForEdit(productId: number) {
       version: true,
       currency: true,
       optionNames: true,
-      category: { select: { name: true } },
+      category: { select: { id: true, name: true } },
       images: {
         select: { id: true, url: true, alt: true, width: true, height: true },
         orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -62,12 +62,18 @@ export async function productForEdit(productId: number) {
 
 export type ProductForEdit = NonNullable<Awaited<ReturnType<typeof productForEdit>>>;
 
-/** Products for the back office's list: by name or SKU, any status, newest first. */
-export async function findProducts(filter: { q?: string; status?: ProductStatusName; limit?: number }) {
+/** Products for the back office's list: by name or SKU, status and category, newest first. */
+export async function findProducts(filter: {
+  q?: string;
+  status?: ProductStatusName;
+  categoryId?: number;
+  limit?: number;
+}) {
   const q = filter.q?.trim();
   const rows = await db.product.findMany({
     where: {
       status: filter.status === undefined ? undefined : storedStatus(filter.status),
+      categoryId: filter.categoryId,
       ...(q
         ? {
             OR: [

@@ -17,6 +17,8 @@ export const productEditSchema = z
     version: z.number().int().min(1),
     name: z.string().trim().min(1, "required").max(200),
     description: z.string().trim().min(1, "required").max(5_000),
+    /** Left as it is when absent. */
+    categoryId: z.number().int().positive().optional(),
     status: z.enum(PRODUCT_STATUSES),
     variants: z
       .array(
@@ -38,6 +40,7 @@ export interface EditableProduct {
   version: number;
   name: string;
   description: string;
+  categoryId: number;
   status: ProductStatusName;
   variants: { variantId: number; priceCents: number }[];
 }
@@ -49,6 +52,7 @@ async function readEditable(tx: Prisma.TransactionClient, productId: number): Pr
       version: true,
       name: true,
       description: true,
+      categoryId: true,
       status: true,
       variants: { select: { id: true, priceCents: true }, orderBy: [{ position: "asc" }, { id: "asc" }] },
     },
@@ -58,6 +62,7 @@ async function readEditable(tx: Prisma.TransactionClient, productId: number): Pr
     version: row.version,
     name: row.name,
     description: row.description,
+    categoryId: row.categoryId,
     status: statusName(row.status),
     variants: row.variants.map((variant) => ({ variantId: variant.id, priceCents: variant.priceCents })),
   };
@@ -71,6 +76,9 @@ export async function editProduct(
 ): Promise<{ before: EditableProduct; after: EditableProduct }> {
   const before = await readEditable(tx, productId);
   if (!before) throw new CatalogWriteError("not_found", `no product ${productId}`);
+  if (edit.categoryId !== undefined && !(await tx.category.findUnique({ where: { id: edit.categoryId } }))) {
+    throw new CatalogWriteError("invalid_input", "categoryId: no such category");
+  }
   // Variants first, in id order, then the product row: the order in which checkout and stock adjustments
   // lock them (variants, then the product's summary), so an edit and a checkout never deadlock.
   for (const { variantId, priceCents } of [...edit.variants].sort((a, b) => a.variantId - b.variantId)) {
@@ -84,6 +92,7 @@ export async function editProduct(
     data: {
       name: edit.name,
       description: edit.description,
+      categoryId: edit.categoryId,
       status: storedStatus(edit.status),
       version: { increment: 1 },
     },

@@ -214,7 +214,7 @@ describe("product edits", () => {
       { ...good, name: "" },
       { ...good, variants: [{ variantId: variant.id, priceCents: -1 }] },
       { ...good, variants: [{ variantId: variant.id, priceCents: 10.5 }] },
-      { ...good, status: "draft" },
+      { ...good, status: "sold" },
       { ...good, extra: true },
     ]) {
       const response = await save(variant.productId, body);

@@ -47,7 +47,8 @@ const newProduct = (over: Record<string, unknown> = {}) => ({
 });
 
 /** The store's answer for the product (its API, as a shopper gets it): null for a 404. */
-async function inStore(): Promise<{ variants: { sku: string; priceCents: number }[] } | null> {
+type InStore = { category: { slug: string }; variants: { sku: string; priceCents: number }[] };
+async function inStore(): Promise<InStore | null> {
   const response = await fetch(`${server.origin}/api/products/${slug}`);
   if (response.status === 404) return null;
   expect(response.status).toBe(200);
@@ -57,7 +58,7 @@ async function inStore(): Promise<{ variants: { sku: string; priceCents: number 
 describe("new products", () => {
   let productId: number;
 
-  it("creates a draft the store does not show, until it is published", async () => {
+  it("creates a draft the store does not show, until it is published in another category", async () => {
     const created = await send("/api/admin/products", newProduct());
     expect(created.status).toBe(201);
     productId = (await readJson<{ product: { id: number } }>(created)).product.id;
@@ -69,10 +70,17 @@ describe("new products", () => {
     type Opened = { product: { version: number; name: string; description: string } };
     const { product } = await readJson<Opened>(await admin.fetch(`/api/admin/products/${productId}`));
     const { version, name, description } = product;
-    const publish = { version, name, description, status: "active", variants: [] };
+    const moved = await db.category.findFirstOrThrow({ where: { id: { not: categoryId } } });
+    const publish = { version, name, description, categoryId: moved.id, status: "active", variants: [] };
+    const unknown = await send(`/api/admin/products/${productId}`, { ...publish, categoryId: 999_999 }, "PATCH");
+    expect((await readJson<{ error: { message: string } }>(unknown)).error.message).toMatch(/no such category/);
+    expect(await inStore()).toBeNull();
     const published = await send(`/api/admin/products/${productId}`, publish, "PATCH");
     expect(published.status).toBe(200);
-    expect((await inStore())?.variants).toMatchObject([{ sku: `NEW-${run}-RED`, priceCents: 4500 }]);
+    expect(await inStore()).toMatchObject({
+      category: { slug: moved.slug },
+      variants: [{ sku: `NEW-${run}-RED`, priceCents: 4500 }],
+    });
     const entries = await db.auditEntry.findMany({ where: { objectType: "product", objectId: String(productId) } });
     expect(entries.map((entry) => entry.action).sort()).toEqual(["product.create", "product.edit"]);
   });

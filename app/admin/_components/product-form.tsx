@@ -8,12 +8,14 @@ import { centsOf } from "./cents";
 import { useHydrated } from "./use-hydrated";
 
 interface Props {
+  categories: { id: number; name: string }[];
   product: {
     id: number;
     version: number;
     name: string;
     description: string;
     status: "draft" | "active" | "archived";
+    category: { id: number };
     currency: string;
     variants: { id: number; sku: string; priceCents: number }[];
   };
@@ -23,7 +25,7 @@ interface Props {
  * A product's details and prices. The save carries the version the page was opened at: if someone saved
  * the product since, nothing is saved and the form says so, and reloading the page shows the other save.
  */
-export function ProductForm({ product }: Props) {
+export function ProductForm({ product, categories }: Props) {
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -45,6 +47,7 @@ export function ProductForm({ product }: Props) {
       version,
       name: form.get("name"),
       description: form.get("description"),
+      categoryId: Number(form.get("categoryId")),
       status: form.get("status"),
       variants,
     });
@@ -77,6 +80,20 @@ export function ProductForm({ product }: Props) {
           rows={4}
           className="mt-1 w-full rounded border border-stone-300 p-2"
         />
+      </label>
+      <label className="block">
+        <span className="text-sm font-medium">Category</span>
+        <select
+          name="categoryId"
+          defaultValue={product.category.id}
+          className="mt-1 block rounded border border-stone-300 p-2"
+        >
+          {categories.map((category) => (
+            <option key={category.id} value={category.id}>
+              {category.name}
+            </option>
+          ))}
+        </select>
       </label>
       <label className="block">
         <span className="text-sm font-medium">Status</span>

@@ -2,23 +2,27 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { findProducts } from "@/lib/backoffice/products";
 import { isStatusName } from "@/lib/catalog/status";
+import { rowId } from "@/lib/http/row-id";
 import { Price } from "../../_components/price";
 import { adminMetadata, adminOfPage } from "../admin-gate";
 import { CatalogImport } from "../_components/catalog-import";
 import { SignInAgain } from "../_components/sign-in-again";
+import { categoryChoices } from "@/lib/backoffice/categories";
 
 export const generateMetadata = (): Promise<Metadata> => adminMetadata("Products");
 
-type Props = { searchParams: Promise<{ q?: string; status?: string }> };
+type Props = { searchParams: Promise<{ q?: string; status?: string; category?: string }> };
 
-/** The catalog for staff (admins only): any status, found by name or SKU, with total stock. */
+/** The catalog for staff (admins only): found by name or SKU, status and category, with total stock. */
 export default async function AdminProductsPage({ searchParams }: Props) {
   const admin = await adminOfPage();
   if (admin === "expired") return <SignInAgain />;
   const params = await searchParams;
   const q = params.q?.trim().slice(0, 200) || undefined;
   const status = isStatusName(params.status) ? params.status : undefined;
-  const products = await findProducts({ q, status, limit: 100 });
+  const categories = await categoryChoices();
+  const categoryId = rowId(params.category ?? "") ?? undefined;
+  const products = await findProducts({ q, status, categoryId, limit: 100 });
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -44,6 +48,17 @@ export default async function AdminProductsPage({ searchParams }: Props) {
             <option value="draft">Draft</option>
             <option value="active">Active</option>
             <option value="archived">Archived</option>
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          Category
+          <select name="category" defaultValue={categoryId ?? ""} className="rounded border border-stone-300 p-2">
+            <option value="">Any</option>
+            {categories.map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">

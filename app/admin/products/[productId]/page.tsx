@@ -9,6 +9,7 @@ import { ProductForm } from "../../_components/product-form";
 import { StockForm } from "../../_components/stock-form";
 import { adminMetadata, adminOfPage } from "../../admin-gate";
 import { SignInAgain } from "../../_components/sign-in-again";
+import { categoryChoices } from "@/lib/backoffice/categories";
 
 export const generateMetadata = (): Promise<Metadata> => adminMetadata("Edit product");
 
@@ -19,7 +20,7 @@ export default async function AdminProductPage({ params }: Props) {
   const admin = await adminOfPage();
   if (admin === "expired") return <SignInAgain />;
   const id = rowId((await params).productId);
-  const product = id === null ? null : await productForEdit(id);
+  const [product, categories] = await Promise.all([id === null ? null : productForEdit(id), categoryChoices()]);
   if (!product) notFound();
   return (
     <div className="space-y-10">
@@ -37,7 +38,7 @@ export default async function AdminProductPage({ params }: Props) {
           </Link>
         </p>
       </div>
-      <ProductForm product={product} />
+      <ProductForm product={product} categories={categories} />
       <ImageManager productId={product.id} images={product.images} />
       <section aria-labelledby="stock-heading" className="space-y-4">
         <h2 id="stock-heading" className="text-lg font-semibold">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { db } from "@/lib/db";
 import { NewProductForm } from "../../_components/new-product-form";
 import { SignInAgain } from "../../_components/sign-in-again";
 import { adminMetadata, adminOfPage } from "../../admin-gate";
+import { categoryChoices } from "@/lib/backoffice/categories";
 
 export const generateMetadata = (): Promise<Metadata> => adminMetadata("New product");
 
@@ -10,7 +10,7 @@ export const generateMetadata = (): Promise<Metadata> => adminMetadata("New prod
 export default async function NewProductPage() {
   const admin = await adminOfPage();
   if (admin === "expired") return <SignInAgain />;
-  const categories = await db.category.findMany({ select: { id: true, name: true }, orderBy: { position: "asc" } });
+  const categories = await categoryChoices();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">New product</h1>
