@@ -14,7 +14,13 @@ export interface PageResult {
   failing: string[];
 }
 
-export function lighthouseReport(results: PageResult[], runs: number, machine: string, version: string): string {
+export function lighthouseReport(
+  results: PageResult[],
+  runs: number,
+  machine: string,
+  version: string,
+  untraced: number,
+): string {
   const rows = results.map(
     (r) =>
       `| ${r.name} (\`${r.path}\`) | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ` +
@@ -33,6 +39,9 @@ ${machine}
 | page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS | failed audits (any run) |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${rows.join("\n")}
+
+Runs Lighthouse could not trace (NO_NAVSTART: headless Chromium now and then records no navigation), run
+again so that every median is of ${runs} complete runs: ${untraced}.
 
 Pages that are \`noindex\` on purpose (the cart, search results, sign-in: nothing there belongs in a search
 index) fail Lighthouse's \`is-crawlable\` audit ("Page is blocked from indexing") by design, which is what

@@ -31,6 +31,10 @@ const CHROME_FLAGS = [
 ];
 const run = promisify(execFile);
 
+/** Attempts of one run: Chromium now and then fails to record a trace (NO_NAVSTART); such a run is run again. */
+const ATTEMPTS = 3;
+const UNTRACED = /NO_NAVSTART|recording the trace/;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** One Lighthouse run, by its own CLI in a plain Node process (Lighthouse injects functions into the page). */
@@ -68,6 +72,19 @@ async function audit(origin: string, page: AuditedPage) {
   };
 }
 
+/** One complete run, run again (at most ATTEMPTS times) when Lighthouse could not trace the load. */
+async function completeRun(origin: string, page: AuditedPage, untraced: { count: number }) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(origin, page);
+    } catch (error) {
+      if (attempt === ATTEMPTS || !UNTRACED.test((error as Error).message)) throw error;
+      untraced.count++;
+      log(`${page.path}: Lighthouse could not trace the load; running it again`);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   ensureLocalAuthEnv(localOrigin());
   await prepareStore();
@@ -78,9 +95,10 @@ async function main(): Promise<void> {
   try {
     const pages = await auditedPages(origin);
     const results: PageResult[] = [];
+    const untraced = { count: 0 };
     for (const page of pages) {
       const runs: Awaited<ReturnType<typeof audit>>[] = [];
-      for (let run = 0; run < RUNS; run++) runs.push(await audit(origin, page));
+      for (let run = 0; run < RUNS; run++) runs.push(await completeRun(origin, page, untraced));
       const pick = (key: "performance" | "accessibility" | "bestPractices" | "seo" | "lcpMs" | "tbtMs" | "cls") =>
         median(runs.map((r) => r[key]));
       results.push({
@@ -98,7 +116,7 @@ async function main(): Promise<void> {
       log(`${page.name}: ${JSON.stringify(results.at(-1))}`);
     }
     const version = JSON.parse(readFileSync("node_modules/lighthouse/package.json", "utf8")).version as string;
-    writeFileSync("bench/lighthouse.md", lighthouseReport(results, RUNS, machine(), version));
+    writeFileSync("bench/lighthouse.md", lighthouseReport(results, RUNS, machine(), version, untraced.count));
     log("wrote bench/lighthouse.md");
   } finally {
     await server.stop();
