@@ -11,6 +11,7 @@ export function ProductGallery({ images }: { images: ImageRef[] }) {
           src={main.url}
           alt={main.alt}
           priority
+          maxWidth={1200}
           sizes="(min-width: 768px) 50vw, 100vw"
           className="object-cover"
         />

@@ -12,7 +12,15 @@ export function CartLineRow({ line, currency }: { line: CartLine; currency: stri
   return (
     <li className="flex gap-4 border-b border-stone-200 py-5" data-testid="cart-line" data-variant-id={line.variantId}>
       <div className="relative h-24 w-24 shrink-0 overflow-hidden rounded-md bg-stone-100">
-        {line.image && <ProductImage src={line.image.url} alt={line.image.alt} sizes="96px" className="object-cover" />}
+        {line.image && (
+          <ProductImage
+            src={line.image.url}
+            alt={line.image.alt}
+            sizes="96px"
+            maxWidth={256}
+            className="object-cover"
+          />
+        )}
       </div>
       <div className="flex-1 space-y-2">
         <div className="flex flex-wrap justify-between gap-2">
