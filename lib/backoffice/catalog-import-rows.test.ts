@@ -62,18 +62,20 @@ describe("readImportRows", () => {
     ]);
   });
 
-  it("refuses a SKU used twice and a product's rows that disagree, pointing at the earlier line", () => {
+  it("refuses a SKU used twice, twin options and a product's rows that disagree, pointing at the earlier line", () => {
     const result = read(
       row(),
       row({ sku: "linen-s", options: "Size=M" }),
       row({ sku: "LINEN-L", options: "Size=L", category: "tees" }),
       row({ sku: "LINEN-XL", options: "Colour=Red" }),
+      row({ sku: "LINEN-S2" }),
     );
     if (!result.ok) throw new Error(result.message);
     expect(result.refused).toEqual([
       { line: 3, sku: "linen-s", problems: ["sku: linen-s is also on line 2"] },
       { line: 4, sku: "LINEN-L", problems: ["category: differs from line 2, the product's first row"] },
       { line: 5, sku: "LINEN-XL", problems: ["options: named as on line 2 (Size)"] },
+      { line: 6, sku: "LINEN-S2", problems: ["options: the same as line 2's, of the same product"] },
     ]);
   });
 

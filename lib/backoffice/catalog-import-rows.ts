@@ -1,4 +1,4 @@
-import { SKU_PATTERN } from "../catalog/product-create";
+import { optionsKey, SKU_PATTERN } from "../catalog/product-create";
 import { isSlug } from "../catalog/slug";
 import { isStatusName, type ProductStatusName } from "../catalog/status";
 import { csvText } from "../csv/format";
@@ -111,10 +111,15 @@ function crossCheck(rows: ImportRow[]): Map<number, string[]> {
   const add = (row: ImportRow, problem: string) => problems.set(row.line, [...(problems.get(row.line) ?? []), problem]);
   const skus = new Map<string, ImportRow>();
   const firstOf = new Map<string, ImportRow>();
+  const combinations = new Map<string, ImportRow>();
   for (const row of rows) {
     const sameSku = skus.get(row.sku.toUpperCase());
     if (sameSku) add(row, `sku: ${row.sku} is also on line ${sameSku.line}`);
     else skus.set(row.sku.toUpperCase(), row);
+    const combination = `${row.slug}\n${optionsKey(row.options)}`;
+    const twin = combinations.get(combination);
+    if (twin) add(row, `options: the same as line ${twin.line}'s, of the same product`);
+    else combinations.set(combination, row);
     const first = firstOf.get(row.slug);
     if (!first) {
       firstOf.set(row.slug, row);

@@ -62,11 +62,13 @@ export async function productForEdit(productId: number) {
 
 export type ProductForEdit = NonNullable<Awaited<ReturnType<typeof productForEdit>>>;
 
-/** Products for the back office's list: by name or SKU, status and category, newest first. */
+/** Products for the back office's list: by name or SKU, status, category and stock, newest first. */
 export async function findProducts(filter: {
   q?: string;
   status?: ProductStatusName;
   categoryId?: number;
+  /** "in": some variant in stock; "out": every variant sold out. */
+  stock?: "in" | "out";
   limit?: number;
 }) {
   const q = filter.q?.trim();
@@ -74,6 +76,7 @@ export async function findProducts(filter: {
     where: {
       status: filter.status === undefined ? undefined : storedStatus(filter.status),
       categoryId: filter.categoryId,
+      inStock: filter.stock === undefined ? undefined : filter.stock === "in",
       ...(q
         ? {
             OR: [

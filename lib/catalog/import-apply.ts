@@ -101,8 +101,22 @@ export async function applyCatalogImport(
     if (row) await updateProduct(tx, row, product, bySku, touched, outcome);
     else await createProduct(tx, product, outcome);
   }
-  await refreshProductSummaries(tx, [...touched, ...outcome.changes.map((change) => change.productId)]);
+  const changed = [...touched, ...outcome.changes.map((change) => change.productId)];
+  await refuseTwinVariants(tx, changed);
+  await refreshProductSummaries(tx, changed);
   return outcome;
+}
+
+/** The import as a whole must leave no product with two variants of the same options (it rolls back). */
+async function refuseTwinVariants(tx: Prisma.TransactionClient, productIds: number[]): Promise<void> {
+  if (productIds.length === 0) return;
+  const twins = await tx.$queryRaw<{ slug: string }[]>`
+    SELECT p.slug FROM variants v JOIN products p ON p.id = v.product_id
+    WHERE v.product_id = ANY(${productIds})
+    GROUP BY p.slug, v.options HAVING count(*) > 1 LIMIT 1`;
+  if (twins.length > 0) {
+    throw new CatalogWriteError("invalid_input", `two variants of ${twins[0].slug} would have the same options`);
+  }
 }
 
 async function updateProduct(

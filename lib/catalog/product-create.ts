@@ -30,6 +30,14 @@ export interface NewProduct {
   variants: NewVariant[];
 }
 
+/** A variant's options as one comparable string: two variants of a product never share it. */
+export const optionsKey = (options: Record<string, string>) => JSON.stringify(Object.entries(options).sort());
+
+const describe = (options: Record<string, string>) =>
+  Object.entries(options)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(", ") || "no options";
+
 const sameNames = (a: string[], b: string[]) => [...a].sort().join("\n") === [...b].sort().join("\n");
 
 function checkOptions(optionNames: string[], variant: NewVariant): void {
@@ -52,7 +60,14 @@ async function checkSkusFree(tx: Prisma.TransactionClient, skus: string[]): Prom
 /** Creates the product with its variants (the first is its default); answers it with its variants. */
 export async function insertProduct(tx: Prisma.TransactionClient, product: NewProduct) {
   if (product.variants.length === 0) throw new CatalogWriteError("invalid_input", "variants: at least one");
-  for (const variant of product.variants) checkOptions(product.optionNames, variant);
+  const keys = new Set<string>();
+  for (const variant of product.variants) {
+    checkOptions(product.optionNames, variant);
+    if (keys.has(optionsKey(variant.options))) {
+      throw new CatalogWriteError("invalid_input", `options: two variants are ${describe(variant.options)}`);
+    }
+    keys.add(optionsKey(variant.options));
+  }
   if (await tx.product.findUnique({ where: { slug: product.slug }, select: { id: true } })) {
     throw new CatalogWriteError("invalid_input", `slug: ${product.slug} is already in use`);
   }
@@ -97,6 +112,12 @@ export async function insertVariant(tx: Prisma.TransactionClient, productId: num
     SELECT option_names AS "optionNames" FROM products WHERE id = ${productId} FOR UPDATE`;
   if (!product) throw new CatalogWriteError("not_found", `no product ${productId}`);
   checkOptions(product.optionNames, variant);
+  const siblings = await tx.variant.findMany({ where: { productId }, select: { sku: true, options: true } });
+  const twin = siblings.find(
+    (sibling) => optionsKey(sibling.options as Record<string, string>) === optionsKey(variant.options),
+  );
+  if (twin)
+    throw new CatalogWriteError("invalid_input", `options: ${twin.sku} is already ${describe(variant.options)}`);
   await checkSkusFree(tx, [variant.sku]);
   const last = await tx.variant.aggregate({ where: { productId }, _max: { position: true } });
   const created = await tx.variant.create({

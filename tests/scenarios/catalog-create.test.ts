@@ -92,6 +92,7 @@ describe("new products", () => {
       [{ ...blue, sku: `new-${run}-red` }, /already in use/],
       [{ ...blue, options: { Size: "M" } }, /a value for each of Colour/],
       [{ ...blue, options: {} }, /a value for each of Colour/],
+      [{ ...blue, options: { Colour: "Red" } }, new RegExp(`NEW-${run}-RED is already Colour=Red`)],
       [{ ...blue, priceCents: -1 }, /priceCents/],
     ] as const) {
       const refused = await send(variants, body);
@@ -105,6 +106,19 @@ describe("new products", () => {
       [`NEW-${run}-RED`, 4500],
       [`NEW-${run}-BLUE`, 4700],
     ]);
+  });
+
+  it("lists the product by name or SKU, status, category and stock", async () => {
+    const { categoryId: now } = await db.product.findUniqueOrThrow({ where: { id: productId } });
+    const finds = async (query: string) => {
+      const page = await admin.fetch(`/admin/products?q=NEW-${run}-BLUE&${query}`);
+      expect(page.status).toBe(200);
+      return (await page.text()).includes("A new lamp");
+    };
+    expect(await finds(`status=active&category=${now}&stock=in`)).toBe(true);
+    expect(await finds("stock=out")).toBe(false);
+    expect(await finds("status=draft")).toBe(false);
+    expect(await finds(`category=${categoryId}`)).toBe(false);
   });
 
   it("refuses a slug or SKU in use, an unknown category and bad fields, creating nothing", async () => {

@@ -131,6 +131,13 @@ describe("import", () => {
     });
     // The store shows the new price at once (the product's tag invalidated); the stock is as it was.
     expect((await shown(slug))?.variants[0]).toMatchObject({ priceCents: 1800, stock: 4 });
+    // Options that would make the product's two variants alike: the whole import rolls back.
+    const twin = await importCsv(csvOf([{ ...rows[1], options: "Size=S", price: "30.00" }]));
+    expect(twin.status).toBe(400);
+    expect((await readJson<{ error: { message: string } }>(twin)).error.message).toBe(
+      `two variants of ${slug} would have the same options`,
+    );
+    expect((await shown(slug))?.variants[1]).toMatchObject({ priceCents: 2250 });
     const entries = await db.auditEntry.findMany({
       where: { objectType: "product", objectId: String(id) },
       orderBy: { id: "asc" },

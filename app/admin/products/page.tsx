@@ -11,9 +11,9 @@ import { categoryChoices } from "@/lib/backoffice/categories";
 
 export const generateMetadata = (): Promise<Metadata> => adminMetadata("Products");
 
-type Props = { searchParams: Promise<{ q?: string; status?: string; category?: string }> };
+type Props = { searchParams: Promise<{ q?: string; status?: string; category?: string; stock?: string }> };
 
-/** The catalog for staff (admins only): found by name or SKU, status and category, with total stock. */
+/** The catalog for staff (admins only): found by name or SKU, status, category and stock, with total stock. */
 export default async function AdminProductsPage({ searchParams }: Props) {
   const admin = await adminOfPage();
   if (admin === "expired") return <SignInAgain />;
@@ -22,7 +22,8 @@ export default async function AdminProductsPage({ searchParams }: Props) {
   const status = isStatusName(params.status) ? params.status : undefined;
   const categories = await categoryChoices();
   const categoryId = rowId(params.category ?? "") ?? undefined;
-  const products = await findProducts({ q, status, categoryId, limit: 100 });
+  const stock = params.stock === "in" || params.stock === "out" ? params.stock : undefined;
+  const products = await findProducts({ q, status, categoryId, stock, limit: 100 });
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -59,6 +60,14 @@ export default async function AdminProductsPage({ searchParams }: Props) {
                 {category.name}
               </option>
             ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          Stock
+          <select name="stock" defaultValue={stock ?? ""} className="rounded border border-stone-300 p-2">
+            <option value="">Any</option>
+            <option value="in">In stock</option>
+            <option value="out">Sold out</option>
           </select>
         </label>
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
