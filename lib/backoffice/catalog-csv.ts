@@ -5,7 +5,9 @@ import { formatCsv } from "../csv/format";
 /**
  * The catalog as CSV, one row per variant, the product's own fields repeated on each of its rows: what
  * the back office exports and imports (catalog-import.ts). Prices are in the currency's units with two
- * decimals (`12.50`); options are `Name=Value` pairs separated by `; ` (`Size=M; Colour=Red`).
+ * decimals (`12.50`); options are `Name=Value` pairs separated by `; ` (`Size=M; Colour=Red`). A variant's
+ * stock is written twice: `stock`, to be edited, and `stock_at_export`, to be left alone: the import applies
+ * the difference between them, so that what checkouts sold since the export is never undone.
  */
 
 export const CSV_COLUMNS = [
@@ -18,6 +20,7 @@ export const CSV_COLUMNS = [
   "options",
   "price",
   "stock",
+  "stock_at_export",
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -56,6 +59,7 @@ export async function exportCatalogCsv(): Promise<string> {
         variant.sku,
         formatOptions(variant.options as Record<string, string>, product.optionNames),
         formatPrice(variant.priceCents),
+        variant.stock,
         variant.stock,
       ]);
     }

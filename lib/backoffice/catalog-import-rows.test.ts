@@ -86,6 +86,6 @@ describe("readImportRows", () => {
     expect(readImportRows(`${HEADER},${CSV_COLUMNS[0]}\n`)).toMatchObject({ ok: false, message: /once each/ });
     expect(readImportRows(`${HEADER}\n"open`)).toMatchObject({ ok: false, message: /^Not CSV: line 2/ });
     const short = read("a,b");
-    expect(short.ok && short.refused).toEqual([{ line: 2, sku: null, problems: ["9 fields expected, 2 found"] }]);
+    expect(short.ok && short.refused).toEqual([{ line: 2, sku: null, problems: ["10 fields expected, 2 found"] }]);
   });
 });

@@ -2,7 +2,7 @@ import { optionsKey, SKU_PATTERN } from "../catalog/product-create";
 import { isSlug } from "../catalog/slug";
 import { isStatusName, type ProductStatusName } from "../catalog/status";
 import { csvText } from "../csv/format";
-import { CsvSyntaxError, parseCsv, type CsvRecord } from "../csv/parse";
+import { CsvSyntaxError, CsvTooLongError, parseCsv, type CsvRecord } from "../csv/parse";
 import { CSV_COLUMNS, type CsvColumn } from "./catalog-csv";
 
 /**
@@ -12,7 +12,7 @@ import { CSV_COLUMNS, type CsvColumn } from "./catalog-csv";
  */
 
 /** Rows one import may hold. */
-export const MAX_IMPORT_ROWS = 5_000;
+export const MAX_IMPORT_ROWS = 20_000;
 const MAX_PRICE_CENTS = 100_000_000;
 const MAX_STOCK = 1_000_000;
 const MAX_OPTIONS = 5;
@@ -32,6 +32,8 @@ export interface ImportRow {
   priceCents: number;
   /** null: the stock is left as it is (a new variant starts at 0). */
   stock: number | null;
+  /** The stock the export saw: an existing variant's stock moves by `stock` less this. */
+  stockAtExport: number | null;
 }
 
 /** A row refused, and every reason why. */
@@ -50,31 +52,35 @@ function readPrice(text: string): number | string {
   return cents > MAX_PRICE_CENTS ? `price: at most ${MAX_PRICE_CENTS / 100}` : cents;
 }
 
-function readStock(text: string): number | null | string {
+function readStock(text: string, column: CsvColumn): number | null | string {
   if (text === "") return null;
-  if (!/^\d{1,7}$/.test(text) || Number(text) > MAX_STOCK) return `stock: a whole number from 0 to ${MAX_STOCK}`;
+  if (!/^\d{1,7}$/.test(text) || Number(text) > MAX_STOCK) return `${column}: a whole number from 0 to ${MAX_STOCK}`;
   return Number(text);
 }
 
 function readOptions(text: string): { options: Record<string, string>; names: string[] } | string {
-  const options: Record<string, string> = {};
-  const names: string[] = [];
+  // A Map, not an object: an option may be named "constructor" or "__proto__".
+  const options = new Map<string, string>();
   for (const pair of text.split(";").map((part) => part.trim())) {
     if (pair === "") continue;
     const [name, value] = pair.split("=").map((part) => part?.trim());
     if (!name || !value || pair.split("=").length !== 2) return "options: Name=Value pairs separated by ;";
-    if (name in options) return `options: ${name} given twice`;
+    if (options.has(name)) return `options: ${name} given twice`;
     if (name.length > 40 || value.length > 80) return "options: names of at most 40 characters, values of 80";
-    options[name] = value;
-    names.push(name);
+    options.set(name, value);
   }
-  return names.length > MAX_OPTIONS ? `options: at most ${MAX_OPTIONS}` : { options, names };
+  if (options.size > MAX_OPTIONS) return `options: at most ${MAX_OPTIONS}`;
+  return { options: Object.fromEntries(options), names: [...options.keys()] };
 }
 
 /** One record as a row, or the problems with its fields. */
 function readRow(record: CsvRecord, column: (name: CsvColumn) => string): ImportRow | Refusal {
   const problems: string[] = [];
   const text = (name: CsvColumn) => csvText(column(name)).trim();
+  // PostgreSQL keeps no NUL character in text: refused here, not failed on later.
+  if (CSV_COLUMNS.some((name) => column(name).includes("\u0000"))) {
+    return { line: record.line, sku: null, problems: ["a field holds a NUL character"] };
+  }
   const [slug, name, description, category, status, sku] = (
     ["product_slug", "name", "description", "category", "status", "sku"] as const
   ).map(text);
@@ -86,8 +92,9 @@ function readRow(record: CsvRecord, column: (name: CsvColumn) => string): Import
   if (!SKU_PATTERN.test(sku)) problems.push("sku: letters, digits, dots, dashes and underscores");
   const options = readOptions(text("options"));
   const price = readPrice(text("price"));
-  const stock = readStock(text("stock"));
-  for (const read of [options, price, stock]) if (typeof read === "string") problems.push(read);
+  const stock = readStock(text("stock"), "stock");
+  const stockAtExport = readStock(text("stock_at_export"), "stock_at_export");
+  for (const read of [options, price, stock, stockAtExport]) if (typeof read === "string") problems.push(read);
   if (problems.length > 0) return { line: record.line, sku: sku || null, problems };
   const { options: values, names } = options as Exclude<typeof options, string>;
   return {
@@ -102,6 +109,7 @@ function readRow(record: CsvRecord, column: (name: CsvColumn) => string): Import
     optionNames: names,
     priceCents: price as number,
     stock: stock as number | null,
+    stockAtExport: stockAtExport as number | null,
   };
 }
 
@@ -139,8 +147,9 @@ function crossCheck(rows: ImportRow[]): Map<number, string[]> {
 export function readImportRows(text: string): ReadRows {
   let records: CsvRecord[];
   try {
-    records = parseCsv(text);
+    records = parseCsv(text, MAX_IMPORT_ROWS + 1);
   } catch (error) {
+    if (error instanceof CsvTooLongError) return { ok: false, message: `At most ${MAX_IMPORT_ROWS} rows per import.` };
     if (error instanceof CsvSyntaxError) return { ok: false, message: `Not CSV: ${error.message}.` };
     throw error;
   }
@@ -153,7 +162,6 @@ export function readImportRows(text: string): ReadRows {
     return { ok: false, message: `The first line must name the columns once each: ${CSV_COLUMNS.join(", ")}.` };
   }
   if (body.length === 0) return { ok: false, message: "The file has no rows after its header." };
-  if (body.length > MAX_IMPORT_ROWS) return { ok: false, message: `At most ${MAX_IMPORT_ROWS} rows per import.` };
   const rows: ImportRow[] = [];
   const refused: Refusal[] = [];
   for (const record of body) {

@@ -2,7 +2,6 @@ import type { SignedIn } from "../auth/current-user";
 import { applyCatalogImport, type ImportedProduct, type ImportOutcome } from "../catalog/import-apply";
 import { invalidateProducts } from "../catalog/mutations";
 import { db } from "../db";
-import { TRANSACTION_OPTIONS } from "../orders/stock";
 import { appendAudit } from "./audit";
 import { readImportRows, type ImportRow, type Refusal } from "./catalog-import-rows";
 
@@ -13,6 +12,9 @@ import { readImportRows, type ImportRow, type Refusal } from "./catalog-import-r
  * report of every refused row and why. Then it is applied in one transaction with an audit entry per
  * changed product, and the changed products are invalidated on every instance (data and pages).
  */
+
+/** An import of thousands of rows takes longer than a checkout: it may wait and run longer. */
+const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 
 export type ImportResult =
   | { kind: "imported"; outcome: Omit<ImportOutcome, "changes"> }
@@ -44,7 +46,10 @@ async function catalogProblems(rows: ImportRow[]): Promise<{ refused: Refusal[];
     if (held && held.product.slug !== row.slug) {
       problems.push(`sku: ${held.sku} belongs to product ${held.product.slug}`);
     } else if (held && held.sku !== row.sku) {
-      problems.push(`sku: ${held.sku} is this product's, written so`);
+      problems.push(`sku: the catalog writes it ${held.sku}; use that case`);
+    }
+    if (held?.product.slug === row.slug && row.stock !== null && row.stockAtExport === null) {
+      problems.push("stock_at_export: needed to change the stock of a variant that exists (the export writes it)");
     }
     const names = optionNames.get(row.slug);
     if (names && [...names].sort().join("\n") !== [...row.optionNames].sort().join("\n")) {
@@ -72,7 +77,8 @@ function productsOf(rows: ImportRow[], categoryIds: Map<string, number>): Import
       };
       products.set(row.slug, product);
     }
-    product.variants.push({ sku: row.sku, options: row.options, priceCents: row.priceCents, stock: row.stock });
+    const { sku, options, priceCents, stock, stockAtExport } = row;
+    product.variants.push({ sku, options, priceCents, stock, stockAtExport });
   }
   return [...products.values()];
 }
@@ -95,7 +101,7 @@ export async function importCatalogCsv(actor: SignedIn, text: string): Promise<I
       });
     }
     return applied;
-  }, TRANSACTION_OPTIONS);
+  }, IMPORT_TRANSACTION);
   if (changes.length > 0) await invalidateProducts(...changes.map((change) => change.productId));
   return { kind: "imported", outcome };
 }

@@ -8,14 +8,23 @@ import { storedStatus } from "./status";
 /**
  * A catalog import applied inside the caller's transaction: products matched by slug and variants by SKU,
  * created when new, changed where they differ, left alone (no write, no version bump) where they do not.
- * Variants not in the import are kept. A variant's stock is set only where the import gives one (a count);
- * otherwise it stays what checkouts left it. Locks in the order checkout does (variants by id, then their
- * products), so an import and a checkout never deadlock. Every changed product's version is bumped, so an
- * edit form opened before the import cannot overwrite it (product-edit.ts).
+ * Variants not in the import are kept.
+ *
+ * Stock moves by the change the file makes to it (`stock` less `stockAtExport`), added to whatever the row
+ * holds when the update runs, like a stock adjustment: what checkouts sold since the export stays sold, and
+ * a change that would take the stock below zero refuses the import. Nothing is locked before it is written;
+ * variants are written in id order (checkout's order), then their products, so the two never deadlock.
+ * Every changed product's version is bumped, so an edit form opened before the import cannot overwrite it.
  */
 
-export type ImportedVariant = NewVariant;
-export type ImportedProduct = NewProduct;
+export interface ImportedVariant extends NewVariant {
+  /** The stock the export saw (null: a new variant, whose `stock` is its stock). */
+  stockAtExport: number | null;
+}
+
+export interface ImportedProduct extends Omit<NewProduct, "variants"> {
+  variants: ImportedVariant[];
+}
 
 /** One product's change, for the audit log: its fields and variants before (null: created) and after. */
 export interface ImportedChange {
@@ -31,7 +40,7 @@ export interface ImportOutcome {
   changes: ImportedChange[];
 }
 
-type LockedVariant = {
+type StoredVariant = {
   id: number;
   sku: string;
   productId: number;
@@ -48,6 +57,11 @@ const variantView = (v: { sku: string; options: unknown; priceCents: number; sto
   priceCents: v.priceCents,
   stock: v.stock,
 });
+const VARIANT_FIELDS = { id: true, sku: true, productId: true, priceCents: true, stock: true, options: true } as const;
+
+/** How far the file moves an existing variant's stock. */
+const stockChange = (next: ImportedVariant) =>
+  next.stock === null || next.stockAtExport === null ? 0 : next.stock - next.stockAtExport;
 
 export async function applyCatalogImport(
   tx: Prisma.TransactionClient,
@@ -64,14 +78,13 @@ export async function applyCatalogImport(
     select: { id: true, slug: true, name: true, description: true, categoryId: true, status: true, optionNames: true },
   });
   const bySlug = new Map(existing.map((product) => [product.slug, product]));
-  const skus = products.flatMap((product) => product.variants.map((variant) => variant.sku));
-  const locked = await tx.$queryRaw<LockedVariant[]>`
-    SELECT id, sku, product_id AS "productId", price_cents AS "priceCents", stock, options
-    FROM variants WHERE sku = ANY(${skus}) ORDER BY id FOR UPDATE`;
-  const bySku = new Map(locked.map((variant) => [variant.sku, variant]));
+  const stored = await tx.variant.findMany({
+    where: { sku: { in: products.flatMap((product) => product.variants.map((variant) => variant.sku)) } },
+    select: VARIANT_FIELDS,
+  });
+  const bySku = new Map(stored.map((variant) => [variant.sku, variant]));
 
-  // Existing variants first, in id order (the rows are locked already), then products in id order.
-  const variantWrites: { variant: LockedVariant; next: ImportedVariant }[] = [];
+  const variantWrites: { variant: StoredVariant; next: ImportedVariant }[] = [];
   for (const product of products) {
     for (const next of product.variants) {
       const variant = bySku.get(next.sku);
@@ -80,18 +93,24 @@ export async function applyCatalogImport(
         throw new CatalogWriteError("invalid_input", `SKU ${next.sku} belongs to another product`);
       }
       const same =
-        variant.priceCents === next.priceCents &&
-        (next.stock === null || variant.stock === next.stock) &&
-        sameOptions(variant.options, next.options);
+        variant.priceCents === next.priceCents && stockChange(next) === 0 && sameOptions(variant.options, next.options);
       if (same) outcome.unchanged.variants++;
       else variantWrites.push({ variant, next });
     }
   }
   for (const { variant, next } of variantWrites.sort((a, b) => a.variant.id - b.variant.id)) {
-    await tx.variant.update({
-      where: { id: variant.id },
-      data: { priceCents: next.priceCents, options: next.options, stock: next.stock ?? undefined },
+    const change = stockChange(next);
+    // Conditional, like a stock adjustment: it adds to the stock the row holds now, never below zero.
+    const { count } = await tx.variant.updateMany({
+      where: { id: variant.id, stock: { gte: -change } },
+      data: { priceCents: next.priceCents, options: next.options, stock: { increment: change } },
     });
+    if (count === 0) {
+      throw new CatalogWriteError(
+        "insufficient_stock",
+        `${next.sku}: the import takes ${-change} from a smaller stock`,
+      );
+    }
     outcome.updated.variants++;
   }
 
@@ -119,18 +138,20 @@ async function refuseTwinVariants(tx: Prisma.TransactionClient, productIds: numb
   }
 }
 
+type StoredProduct = {
+  id: number;
+  name: string;
+  description: string;
+  categoryId: number;
+  status: ProductStatus;
+  optionNames: string[];
+};
+
 async function updateProduct(
   tx: Prisma.TransactionClient,
-  row: {
-    id: number;
-    name: string;
-    description: string;
-    categoryId: number;
-    status: ProductStatus;
-    optionNames: string[];
-  },
+  row: StoredProduct,
   product: ImportedProduct,
-  bySku: Map<string, LockedVariant>,
+  bySku: Map<string, StoredVariant>,
   touched: Set<number>,
   outcome: ImportOutcome,
 ): Promise<void> {
@@ -150,11 +171,9 @@ async function updateProduct(
     outcome.unchanged.products++;
     return;
   }
-  // Read after this import's variant updates: the imported variants' values before them come from the lock.
-  const variantsBefore = await tx.variant.findMany({
-    where: { productId: row.id },
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-  });
+  const order = [{ position: "asc" as const }, { id: "asc" as const }];
+  // Read after this import's variant updates: the values before them are those read before the updates.
+  const variantsBefore = await tx.variant.findMany({ where: { productId: row.id }, orderBy: order });
   const before = {
     name: row.name,
     description: row.description,
@@ -173,22 +192,10 @@ async function updateProduct(
       position: last + index + 1,
     })),
   });
-  await tx.product.update({
-    where: { id: row.id },
-    data: {
-      name: product.name,
-      description: product.description,
-      categoryId: product.categoryId,
-      status: storedStatus(product.status),
-      version: { increment: 1 },
-    },
-  });
+  await tx.product.update({ where: { id: row.id }, data: { ...fieldsOf(product), version: { increment: 1 } } });
   outcome.created.variants += added.length;
   outcome.updated.products++;
-  const after = await tx.variant.findMany({
-    where: { productId: row.id },
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-  });
+  const after = await tx.variant.findMany({ where: { productId: row.id }, orderBy: order });
   outcome.changes.push({
     productId: row.id,
     before,

@@ -20,8 +20,19 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-/** The records of `text`; blank lines are skipped. Throws CsvSyntaxError on an unclosed or stray quote. */
-export function parseCsv(text: string): CsvRecord[] {
+/** More records than the caller takes: reading stopped there, before the rest was held in memory. */
+export class CsvTooLongError extends Error {
+  constructor(readonly maxRecords: number) {
+    super(`more than ${maxRecords} records`);
+    this.name = "CsvTooLongError";
+  }
+}
+
+/**
+ * The records of `text`; blank lines are skipped. Throws CsvSyntaxError on an unclosed or stray quote, and
+ * CsvTooLongError past `maxRecords`.
+ */
+export function parseCsv(text: string, maxRecords = Infinity): CsvRecord[] {
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = "";
@@ -38,6 +49,7 @@ export function parseCsv(text: string): CsvRecord[] {
     const blank = fields.length === 0 && field === "" && !quoted;
     endField();
     if (!blank) records.push({ line: recordLine, fields });
+    if (records.length > maxRecords) throw new CsvTooLongError(maxRecords);
     fields = [];
   };
   let i = text.startsWith("\uFEFF") ? 1 : 0;

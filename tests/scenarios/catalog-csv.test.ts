@@ -56,6 +56,7 @@ function newRow(over: Partial<Row>): Row {
     options: "Size=S",
     price: "20.00",
     stock: "4",
+    stock_at_export: "",
     ...over,
   };
 }
@@ -98,7 +99,7 @@ describe("export", () => {
 });
 
 describe("import", () => {
-  it("creates a product with its variants, then changes a price and leaves an empty stock alone", async () => {
+  it("creates a product, then changes a price and moves stock by the file's change, keeping a sale", async () => {
     const category = await aCategory();
     const slug = `csv-${run}-shirt`;
     const rows = [
@@ -123,16 +124,37 @@ describe("import", () => {
     });
 
     const { id } = await db.product.findUniqueOrThrow({ where: { slug } });
-    const changed = await importCsv(csvOf([{ ...rows[0], price: "18.00", stock: "" }, rows[1]]));
+    // As exported now (stock 4 and 4), then one unit of S goes (a sale, or here an adjustment) before the import.
+    const exported = rows.map((row) => ({ ...row, stock_at_export: "4" }));
+    const small = await db.variant.findUniqueOrThrow({ where: { sku: `CSV-${run}-S` } });
+    const sold = await admin.fetch(`/api/admin/variants/${small.id}/stock`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ delta: -1, reason: "damaged" }),
+    });
+    expect(sold.status).toBe(200);
+    const changed = await importCsv(csvOf([{ ...exported[0], price: "18.00" }, exported[1]]));
     expect(await readJson<Outcome>(changed)).toEqual({
       created: { products: 0, variants: 0 },
       updated: { products: 1, variants: 1 },
       unchanged: { products: 0, variants: 1 },
     });
-    // The store shows the new price at once (the product's tag invalidated); the stock is as it was.
-    expect((await shown(slug))?.variants[0]).toMatchObject({ priceCents: 1800, stock: 4 });
+    // The store shows the new price at once (the product's tag invalidated); the unit taken stays taken.
+    expect((await shown(slug))?.variants[0]).toMatchObject({ priceCents: 1800, stock: 3 });
+    // Stock edited from 4 to 6 in the file: 2 more than the variant holds now.
+    const more = await importCsv(csvOf([{ ...exported[0], price: "18.00", stock: "6" }]));
+    expect(more.status).toBe(200);
+    expect((await shown(slug))?.variants[0]).toMatchObject({ stock: 5 });
+    // A change that would go below zero refuses the import; a stock without the export's is refused too.
+    const below = await importCsv(csvOf([{ ...exported[1], stock: "0", stock_at_export: "10" }]));
+    expect(below.status).toBe(409);
+    const unknownBase = await importCsv(csvOf([{ ...exported[1], stock: "9", stock_at_export: "" }]));
+    expect((await readJson<{ error: { details: { refused: Refusal[] } } }>(unknownBase)).error.details.refused).toEqual(
+      [{ line: 2, sku: `CSV-${run}-M`, problems: [expect.stringMatching(/^stock_at_export: needed/)] }],
+    );
+    expect((await shown(slug))?.variants.map((variant) => variant.stock)).toEqual([5, 4]);
     // Options that would make the product's two variants alike: the whole import rolls back.
-    const twin = await importCsv(csvOf([{ ...rows[1], options: "Size=S", price: "30.00" }]));
+    const twin = await importCsv(csvOf([{ ...exported[1], options: "Size=S", price: "30.00" }]));
     expect(twin.status).toBe(400);
     expect((await readJson<{ error: { message: string } }>(twin)).error.message).toBe(
       `two variants of ${slug} would have the same options`,
@@ -142,9 +164,10 @@ describe("import", () => {
       where: { objectType: "product", objectId: String(id) },
       orderBy: { id: "asc" },
     });
-    expect(entries.map((entry) => entry.action)).toEqual(["product.create", "product.import"]);
-    expect(entries[1].before).toMatchObject({ variants: [{ priceCents: 2000 }, { priceCents: 2250 }] });
-    expect(entries[1].after).toMatchObject({ variants: [{ priceCents: 1800 }, { priceCents: 2250 }] });
+    expect(entries.map((entry) => entry.action)).toEqual(["product.create", "product.import", "product.import"]);
+    expect(entries[1].before).toMatchObject({ variants: [{ priceCents: 2000, stock: 3 }, { priceCents: 2250 }] });
+    expect(entries[1].after).toMatchObject({ variants: [{ priceCents: 1800, stock: 3 }, { priceCents: 2250 }] });
+    expect(entries[2].after).toMatchObject({ variants: [{ stock: 5 }, { stock: 4 }] });
   });
 
   it("refuses bad prices, unknown categories and duplicate SKUs with every reason, importing nothing", async () => {

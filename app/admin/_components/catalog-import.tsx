@@ -54,8 +54,8 @@ export function CatalogImport() {
         Import products from CSV
       </h2>
       <p className="text-sm text-stone-600">
-        The export&apos;s columns. Every row is checked first: one refused row imports nothing. An empty stock leaves
-        the stock as it is.
+        The export&apos;s columns. Every row is checked first: one refused row imports nothing. A stock moves by the
+        change made to it in the file (stock less stock_at_export), so sales since the export are kept.
       </p>
       <form onSubmit={upload} className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-1">
