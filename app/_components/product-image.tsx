@@ -31,8 +31,10 @@ export function ProductImage({
   const candidates = (props.srcSet ?? "")
     .split(", ")
     .filter((entry) => Number(/ (\d+)w$/.exec(entry)?.[1]) <= maxWidth);
+  // None narrow enough (a maxWidth below the smallest size): the smallest file there is.
+  if (candidates.length === 0) candidates.push((props.srcSet ?? "").split(", ")[0]);
   const srcSet = candidates.join(", ");
-  const widest = candidates.at(-1)?.split(" ")[0] ?? props.src;
+  const widest = candidates.at(-1)!.split(" ")[0];
   if (priority) preload(widest, { as: "image", imageSrcSet: srcSet, imageSizes: sizes, fetchPriority: "high" });
   return (
     // eslint-disable-next-line @next/next/no-img-element -- the optimizer's files, without the client component

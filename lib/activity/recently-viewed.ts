@@ -5,8 +5,9 @@ import { runScript } from "../redis/scripts/run";
 
 /**
  * Recently viewed products, per viewer, in the state Redis: the last 12 distinct products, newest first,
- * forgotten after 30 days without a view (a list of one product after a day). Recording a view is one script (one round trip) that also says
- * whether trending should count it: once per viewer, product and hour.
+ * forgotten after 30 days without a view (a list of one product after a day). Recording a view is one
+ * script (one round trip) that also says whether trending should count it: once per viewer, product and
+ * hour.
  */
 
 export const RECENT_CAP = 12;

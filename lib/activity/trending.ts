@@ -7,9 +7,10 @@ import { BUCKET_TTL_SECONDS } from "./view-counts";
  * Trending now: views (one per viewer, product and hour: lib/activity/recently-viewed.ts says which;
  * lib/activity/view-counts.ts writes them a second at a time) and units sold, counted in hourly sorted
  * sets that expire after 48 hours, combined on read into one score over the last 24 hours where each hour
- * weighs half as much as the one six hours later, and a unit sold as much as three views. The read is one MULTI (ZUNIONSTORE with weights, ZREVRANGE, DEL: every key in the
- * `{trend}` slot) and is cached for a minute through lib/cache (one load across instances, then L1 hits), so
- * trending costs Redis a few commands a minute.
+ * weighs half as much as the one six hours later, and a unit sold as much as three views. The read is one
+ * MULTI (ZUNIONSTORE with weights, ZREVRANGE, DEL: every key in the `{trend}` slot) and is cached for a
+ * minute through lib/cache (one load across instances, then L1 hits), so trending costs Redis a few
+ * commands a minute.
  */
 
 const HOURS = 24;

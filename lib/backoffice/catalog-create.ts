@@ -6,6 +6,7 @@ import { insertProduct, insertVariant, SKU_PATTERN } from "../catalog/product-cr
 import { isSlug } from "../catalog/slug";
 import { PRODUCT_STATUSES } from "../catalog/status";
 import { db } from "../db";
+import { plainText, rowIdSchema } from "../validation";
 import { TRANSACTION_OPTIONS } from "../orders/stock";
 import { appendAudit } from "./audit";
 
@@ -14,30 +15,32 @@ import { appendAudit } from "./audit";
  * then invalidated on every instance. A new product starts as a draft unless said otherwise.
  */
 
-const variantSchema = z
+/** An option's name or value: no `;` or `=`, which the CSV's `Size=M; Colour=Red` uses to part them. */
+const optionText = (max: number) => plainText(1, max).refine((value) => !/[;=]/.test(value), "no ; or =");
+
+export const newVariantSchema = z
   .object({
     sku: z.string().trim().regex(SKU_PATTERN, "letters, digits, dots, dashes and underscores"),
-    options: z.record(z.string().trim().min(1).max(40), z.string().trim().min(1, "required").max(80)),
+    options: z.record(optionText(40), optionText(80)),
     priceCents: z.number().int("whole cents").min(0).max(100_000_000),
     stock: z.number().int().min(0).max(1_000_000),
   })
   .strict();
 
-export const newVariantSchema = variantSchema;
-export type NewVariantInput = z.output<typeof variantSchema>;
+export type NewVariantInput = z.output<typeof newVariantSchema>;
 
 export const newProductSchema = z
   .object({
     slug: z.string().trim().refine(isSlug, "lowercase letters, digits and single dashes"),
-    name: z.string().trim().min(1, "required").max(200),
-    description: z.string().trim().min(1, "required").max(5_000),
-    categoryId: z.number().int().positive(),
+    name: plainText(1, 200),
+    description: plainText(1, 5_000),
+    categoryId: rowIdSchema,
     status: z.enum(PRODUCT_STATUSES).default("draft"),
     optionNames: z
-      .array(z.string().trim().min(1).max(40))
+      .array(optionText(40))
       .max(5)
       .refine((names) => new Set(names).size === names.length, "each option once"),
-    variant: variantSchema,
+    variant: newVariantSchema,
   })
   .strict();
 

@@ -2,6 +2,7 @@ import type { SignedIn } from "../auth/current-user";
 import { insertCategory, updateCategory, type CategoryEdit, type NewCategory } from "../catalog/category-edit";
 import { invalidateProducts } from "../catalog/mutations";
 import { db } from "../db";
+import { TRANSACTION_OPTIONS } from "../orders/stock";
 import { appendAudit } from "./audit";
 
 /**
@@ -38,7 +39,7 @@ export async function createCategory(actor: SignedIn, input: NewCategory) {
       after: category,
     });
     return category;
-  });
+  }, TRANSACTION_OPTIONS);
   await invalidateProducts();
   return created;
 }
@@ -48,7 +49,7 @@ export async function editCategory(actor: SignedIn, id: number, edit: CategoryEd
     const change = await updateCategory(tx, id, edit);
     await appendAudit(tx, actor, { action: "category.edit", objectType: "category", objectId: id, ...change });
     return change;
-  });
+  }, TRANSACTION_OPTIONS);
   await invalidateProducts();
   return after;
 }

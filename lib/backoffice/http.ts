@@ -31,9 +31,16 @@ export async function requireAdmin(
   }
 }
 
-/** A refused back-office write as its JSON error (400, 404, 409); any other error is thrown. */
+/**
+ * A refused back-office write as its JSON error (400, 404, 409); any other error is thrown. A unique
+ * index refusing a row (two saves of one new slug or SKU at the same moment: the check before the insert
+ * passed for both) is the same 400 as the check's.
+ */
 export function answerWriteError(error: unknown): Response {
   if (error instanceof CatalogWriteError || error instanceof OrderMoveError)
     return jsonError(error.code, error.message);
+  if ((error as { code?: unknown })?.code === "P2002") {
+    return jsonError("invalid_input", "Already in use: saved a moment ago by someone else.");
+  }
   throw error;
 }

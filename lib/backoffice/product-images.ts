@@ -1,9 +1,11 @@
 import type { SignedIn } from "../auth/current-user";
-import { addImage, orderImages, removeImage, type ProductImageRow } from "../catalog/images";
+import { CatalogWriteError } from "../catalog/errors";
+import { addImage, MAX_IMAGES, orderImages, removeImage, type ProductImageRow } from "../catalog/images";
 import { invalidateProducts } from "../catalog/mutations";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { removeUploadedImage, storeProductImage } from "../media/upload";
+import { TRANSACTION_OPTIONS } from "../orders/stock";
 import { appendAudit } from "./audit";
 
 /**
@@ -15,7 +17,8 @@ import { appendAudit } from "./audit";
 
 type Edit = (tx: Prisma.TransactionClient) => Promise<{ before: ProductImageRow[]; after: ProductImageRow[] }>;
 
-async function changeImages(actor: SignedIn, productId: number, action: string, edit: Edit) {
+/** The change and its audit entry, committed together; the images after it. */
+async function commitImages(actor: SignedIn, productId: number, action: string, edit: Edit) {
   const { after } = await db.$transaction(async (tx) => {
     const change = await edit(tx);
     await appendAudit(tx, actor, {
@@ -26,7 +29,12 @@ async function changeImages(actor: SignedIn, productId: number, action: string, 
       after: { images: change.after.map(({ url, alt, position }) => ({ url, alt, position })) },
     });
     return change;
-  });
+  }, TRANSACTION_OPTIONS);
+  return after;
+}
+
+async function changeImages(actor: SignedIn, productId: number, action: string, edit: Edit) {
+  const after = await commitImages(actor, productId, action, edit);
   await invalidateProducts(productId);
   return after;
 }
@@ -37,18 +45,27 @@ export async function uploadProductImage(
   productId: number,
   upload: { bytes: Uint8Array; name: string; alt: string },
 ): Promise<{ ok: true; images: ProductImageRow[] } | { ok: false; reason: string }> {
+  // Nothing is decoded or written for a product that is not there, or already has all its images.
+  const count = await db.image.count({ where: { productId } });
+  if (count === 0 && !(await db.product.findUnique({ where: { id: productId }, select: { id: true } }))) {
+    throw new CatalogWriteError("not_found", `no product ${productId}`);
+  }
+  if (count >= MAX_IMAGES) return { ok: false, reason: `A product has at most ${MAX_IMAGES} images.` };
   const stored = await storeProductImage(upload.bytes, upload.name);
   if (!stored.ok) return stored;
   const { url, width, height } = stored;
+  let images: ProductImageRow[];
   try {
-    const images = await changeImages(actor, productId, "product.image.add", (tx) =>
+    images = await commitImages(actor, productId, "product.image.add", (tx) =>
       addImage(tx, productId, { url, alt: upload.alt, width, height }),
     );
-    return { ok: true, images };
   } catch (error) {
+    // Not committed: the file would belong to no image.
     await removeUploadedImage(url);
     throw error;
   }
+  await invalidateProducts(productId);
+  return { ok: true, images };
 }
 
 /** Removes the image, then its file (an uploaded one; the seed's own files stay). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { plainText } from "../validation";
 import { CatalogWriteError } from "./errors";
 import { isSlug } from "./slug";
 
@@ -9,8 +10,8 @@ import { isSlug } from "./slug";
  */
 
 const categoryFields = {
-  name: z.string().trim().min(1, "required").max(80),
-  description: z.string().trim().min(1, "required").max(1_000),
+  name: plainText(1, 80),
+  description: plainText(1, 1_000),
   position: z.number().int().min(0).max(10_000),
 };
 

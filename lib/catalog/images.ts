@@ -15,11 +15,16 @@ export interface ProductImageRow {
   position: number;
 }
 
+/** Images one product may have: a gallery, not an archive. */
+export const MAX_IMAGES = 20;
+
 const IMAGE_FIELDS = { id: true, url: true, alt: true, width: true, height: true, position: true } as const;
 
 /** The product's images in order; the product row locked, so two changes of its images run one after the other. */
 async function lockedImages(tx: Prisma.TransactionClient, productId: number): Promise<ProductImageRow[]> {
-  const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM products WHERE id = ${productId} FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    { id: number }[]
+  >`SELECT id FROM products WHERE id = ${productId} FOR NO KEY UPDATE`;
   if (locked.length === 0) throw new CatalogWriteError("not_found", `no product ${productId}`);
   return tx.image.findMany({
     where: { productId },
@@ -45,6 +50,9 @@ export async function addImage(
   image: { url: string; alt: string; width: number; height: number },
 ): Promise<Change> {
   const before = await lockedImages(tx, productId);
+  if (before.length >= MAX_IMAGES) {
+    throw new CatalogWriteError("invalid_input", `A product has at most ${MAX_IMAGES} images.`);
+  }
   await tx.image.create({ data: { ...image, productId, position: (before.at(-1)?.position ?? -1) + 1 } });
   return changed(tx, productId, before);
 }

@@ -5,8 +5,9 @@ import { storedStatus, type ProductStatusName } from "./status";
 
 /**
  * New products and new variants, in the caller's transaction. A slug or SKU already in use is refused
- * with a clear message (checked first; the unique indexes still hold if two saves race). A variant's
- * options must name exactly the product's options.
+ * with a clear message (checked first). Two saves racing past the check meet the unique indexes: the
+ * second fails, with the same 400 (lib/backoffice/http.ts); SKUs differing only in case are refused by
+ * the check, not by an index. A variant's options must name exactly the product's options.
  */
 
 /** A SKU: letters, digits, dots, dashes and underscores, starting with a letter or digit. */
@@ -33,7 +34,7 @@ export interface NewProduct {
 /** A variant's options as one comparable string: two variants of a product never share it. */
 export const optionsKey = (options: Record<string, string>) => JSON.stringify(Object.entries(options).sort());
 
-const describe = (options: Record<string, string>) =>
+const describeOptions = (options: Record<string, string>) =>
   Object.entries(options)
     .map(([name, value]) => `${name}=${value}`)
     .join(", ") || "no options";
@@ -64,7 +65,7 @@ export async function insertProduct(tx: Prisma.TransactionClient, product: NewPr
   for (const variant of product.variants) {
     checkOptions(product.optionNames, variant);
     if (keys.has(optionsKey(variant.options))) {
-      throw new CatalogWriteError("invalid_input", `options: two variants are ${describe(variant.options)}`);
+      throw new CatalogWriteError("invalid_input", `options: two variants are ${describeOptions(variant.options)}`);
     }
     keys.add(optionsKey(variant.options));
   }
@@ -109,7 +110,7 @@ export async function insertProduct(tx: Prisma.TransactionClient, product: NewPr
  */
 export async function insertVariant(tx: Prisma.TransactionClient, productId: number, variant: NewVariant) {
   const [product] = await tx.$queryRaw<{ optionNames: string[] }[]>`
-    SELECT option_names AS "optionNames" FROM products WHERE id = ${productId} FOR UPDATE`;
+    SELECT option_names AS "optionNames" FROM products WHERE id = ${productId} FOR NO KEY UPDATE`;
   if (!product) throw new CatalogWriteError("not_found", `no product ${productId}`);
   checkOptions(product.optionNames, variant);
   const siblings = await tx.variant.findMany({ where: { productId }, select: { sku: true, options: true } });
@@ -117,7 +118,7 @@ export async function insertVariant(tx: Prisma.TransactionClient, productId: num
     (sibling) => optionsKey(sibling.options as Record<string, string>) === optionsKey(variant.options),
   );
   if (twin)
-    throw new CatalogWriteError("invalid_input", `options: ${twin.sku} is already ${describe(variant.options)}`);
+    throw new CatalogWriteError("invalid_input", `options: ${twin.sku} is already ${describeOptions(variant.options)}`);
   await checkSkusFree(tx, [variant.sku]);
   const last = await tx.variant.aggregate({ where: { productId }, _max: { position: true } });
   const created = await tx.variant.create({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { refreshProductSummaries } from "./denormalize";
+import { plainText, rowIdSchema } from "../validation";
 import { CatalogWriteError } from "./errors";
 import { PRODUCT_STATUSES, statusName, storedStatus, type ProductStatusName } from "./status";
 
@@ -14,17 +15,17 @@ import { PRODUCT_STATUSES, statusName, storedStatus, type ProductStatusName } fr
 
 export const productEditSchema = z
   .object({
-    version: z.number().int().min(1),
-    name: z.string().trim().min(1, "required").max(200),
-    description: z.string().trim().min(1, "required").max(5_000),
+    version: z.number().int().min(1).max(2_147_483_647),
+    name: plainText(1, 200),
+    description: plainText(1, 5_000),
     /** Left as it is when absent. */
-    categoryId: z.number().int().positive().optional(),
+    categoryId: rowIdSchema.optional(),
     status: z.enum(PRODUCT_STATUSES),
     variants: z
       .array(
         z
           .object({
-            variantId: z.number().int().positive(),
+            variantId: rowIdSchema,
             priceCents: z.number().int("whole cents").min(0).max(100_000_000),
           })
           .strict(),

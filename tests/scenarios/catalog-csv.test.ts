@@ -208,7 +208,7 @@ describe("import", () => {
       ["sku,price\nX,1\n", "text/csv", 400, /must name the columns/],
       [`${CSV_COLUMNS.join(",")}\n"never closed`, "text/csv", 400, /^Not CSV: line 2/],
       [csvOf([newRow({ category: "tees" })]), "application/json", 415, /text\/csv/],
-      ["x".repeat(4 * 1024 * 1024 + 1), "text/csv", 413, /at most/],
+      ["x".repeat(16 * 1024 * 1024 + 1), "text/csv", 413, /at most/],
     ];
     for (const [body, type, status, message] of cases) {
       const response = await importCsv(body, type);

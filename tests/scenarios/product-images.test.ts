@@ -51,11 +51,11 @@ afterAll(async () => {
 type Image = { id: number; url: string; alt: string; width: number; height: number };
 const imagesUrl = () => `/api/admin/products/${product.id}/images`;
 
-function upload(bytes: Uint8Array, name: string, alt = "A test picture") {
+function upload(bytes: Uint8Array, name: string, alt = "A test picture", address = imagesUrl()) {
   const form = new FormData();
   form.set("file", new Blob([new Uint8Array(bytes)]), name);
   form.set("alt", alt);
-  return admin.fetch(imagesUrl(), { method: "POST", body: form });
+  return admin.fetch(address, { method: "POST", body: form });
 }
 
 const picture = (width: number, height: number) =>
@@ -123,7 +123,7 @@ describe("product images", () => {
     expect(again.status).toBe(404);
   });
 
-  it("refuses files that are not images, lie about their type, are too big or broken, storing nothing", async () => {
+  it("refuses files that are not images, lie about their type, are too big or broken, or have no product, storing nothing", async () => {
     const before = { files: uploadedFiles(), shown: await shownImages() };
     const png = await picture(50, 50).png().toBuffer();
     const jpeg = await picture(50, 50).jpeg().toBuffer();
@@ -135,6 +135,7 @@ describe("product images", () => {
       [upload(png.subarray(0, 40), "cut.png"), 400, /cannot be read/],
       [upload(Buffer.concat([png, Buffer.alloc(8 * 1024 * 1024)]), "huge.png"), 413, /at most/],
       [upload(png, "fine.png", " "), 400, /^alt:/],
+      [upload(png, "fine.png", "Fine", "/api/admin/products/999999999/images"), 404, /no product/],
       [
         admin.fetch(imagesUrl(), { method: "POST", body: png, headers: { "content-type": "image/png" } }),
         415,

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { answerWriteError, requireAdmin } from "@/lib/backoffice/http";
-import { createProduct, newProductSchema } from "@/lib/backoffice/product-create";
+import { createProduct, newProductSchema } from "@/lib/backoffice/catalog-create";
 import { parseJsonBody } from "@/lib/http/body";
 import { withErrorBoundary } from "@/lib/http/route";
 

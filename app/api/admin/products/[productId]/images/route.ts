@@ -1,12 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { answerWriteError, requireAdmin } from "@/lib/backoffice/http";
-import { orderProductImages, uploadProductImage } from "@/lib/backoffice/images";
+import { orderProductImages, uploadProductImage } from "@/lib/backoffice/product-images";
 import { parseJsonBody, readBodyBytes, tooLarge } from "@/lib/http/body";
 import { jsonError } from "@/lib/http/errors";
 import { withErrorBoundary } from "@/lib/http/route";
 import { rowId } from "@/lib/http/row-id";
+import { MAX_IMAGES } from "@/lib/catalog/images";
 import { MAX_IMAGE_BYTES } from "@/lib/media/upload";
+import { rowIdSchema } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +34,7 @@ async function readUpload(request: NextRequest) {
   if (!(file instanceof File) || file.size === 0)
     return { error: jsonError("invalid_input", "file: an image is required.") };
   if (file.size > MAX_IMAGE_BYTES) return { error: tooLarge(MAX_IMAGE_BYTES) };
-  if (typeof alt !== "string" || alt.trim() === "" || alt.trim().length > 200) {
+  if (typeof alt !== "string" || alt.trim() === "" || alt.trim().length > 200 || alt.includes("\u0000")) {
     return { error: jsonError("invalid_input", "alt: what the picture shows, at most 200 characters.") };
   }
   return { error: null, file, alt: alt.trim() };
@@ -61,7 +63,7 @@ export const POST = withErrorBoundary("api/admin/products/images", async (reques
   }
 });
 
-const orderSchema = z.object({ imageIds: z.array(z.number().int().positive()).min(1).max(50) }).strict();
+const orderSchema = z.object({ imageIds: z.array(rowIdSchema).min(1).max(MAX_IMAGES) }).strict();
 
 /** PUT /api/admin/products/[productId]/images `{ imageIds }` (admins only): every image, in the new order. */
 export const PUT = withErrorBoundary("api/admin/products/images", async (request: NextRequest, context: Context) => {

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { answerWriteError, requireAdmin } from "@/lib/backoffice/http";
-import { addVariant, newVariantSchema } from "@/lib/backoffice/product-create";
+import { addVariant, newVariantSchema } from "@/lib/backoffice/catalog-create";
 import { parseJsonBody } from "@/lib/http/body";
 import { jsonError } from "@/lib/http/errors";
 import { withErrorBoundary } from "@/lib/http/route";

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { answerWriteError, requireAdmin } from "@/lib/backoffice/http";
-import { deleteProductImage } from "@/lib/backoffice/images";
+import { deleteProductImage } from "@/lib/backoffice/product-images";
 import { jsonError } from "@/lib/http/errors";
 import { withErrorBoundary } from "@/lib/http/route";
 import { rowId } from "@/lib/http/row-id";
