@@ -18,19 +18,15 @@ export function ProductCard({
   heading?: "h2" | "h3";
 }) {
   return (
-    <Link
-      href={`/products/${product.slug}`}
-      prefetch={false}
-      className="group block rounded-lg border border-stone-200 bg-white p-3 transition hover:border-brand-600 hover:shadow-sm"
-    >
-      <div className="relative aspect-square overflow-hidden rounded-md bg-stone-100">
+    <Link href={`/products/${product.slug}`} prefetch={false} className="card">
+      <div className="card-media">
         {product.image && (
           <ProductImage
             src={product.image.url}
             alt={product.image.alt}
             sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
             priority={priority}
-            className="object-cover transition group-hover:scale-[1.02]"
+            className="card-image"
           />
         )}
         {!product.inStock && (
@@ -39,7 +35,7 @@ export function ProductCard({
           </span>
         )}
       </div>
-      <Heading className="mt-3 text-sm font-medium text-stone-900 group-hover:text-brand-700">{product.name}</Heading>
+      <Heading className="card-title">{product.name}</Heading>
       <p className="mt-1 text-sm font-semibold">
         <Price cents={product.minPriceCents} currency={product.currency} from />
       </p>
