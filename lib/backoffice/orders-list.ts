@@ -2,6 +2,7 @@ import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { OrderStatus } from "../generated/prisma/enums.ts";
 import { orderView, WITH_LINES, type OrderView } from "../orders/order-view";
+import { literally } from "./like";
 
 /** The back office's orders, read from PostgreSQL. */
 
@@ -55,7 +56,7 @@ export async function findOrders(filter: OrderFilter, limit = 100) {
   const orders = await db.order.findMany({
     where: {
       status: filter.status ? toStatus(filter.status) : undefined,
-      email: filter.email ? { contains: filter.email, mode: "insensitive" } : undefined,
+      email: filter.email ? { contains: literally(filter.email), mode: "insensitive" } : undefined,
       number: filter.number ? { equals: filter.number, mode: "insensitive" } : undefined,
       createdAt: filter.from || filter.to ? placed : undefined,
     },

@@ -5,6 +5,7 @@ import { statusName, storedStatus, type ProductStatusName } from "../catalog/sta
 import { db } from "../db";
 import { TRANSACTION_OPTIONS } from "../orders/stock";
 import { appendAudit } from "./audit";
+import { literally } from "./like";
 
 /**
  * The back office's products: read from PostgreSQL, never from the cache (staff edit the truth), and
@@ -80,8 +81,8 @@ export async function findProducts(filter: {
       ...(q
         ? {
             OR: [
-              { name: { contains: q, mode: "insensitive" as const } },
-              { variants: { some: { sku: { contains: q, mode: "insensitive" as const } } } },
+              { name: { contains: literally(q), mode: "insensitive" as const } },
+              { variants: { some: { sku: { contains: literally(q), mode: "insensitive" as const } } } },
             ],
           }
         : {}),

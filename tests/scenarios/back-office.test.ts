@@ -274,6 +274,7 @@ describe("order moves", () => {
     expect(await listed(`number=${order.number}&status=paid&from=${today}&to=${today}`)).toBe(true);
     expect(await listed(`email=${encodeURIComponent(order.email.toUpperCase())}`)).toBe(true);
     expect(await listed(`number=${order.number}&status=cancelled`)).toBe(false);
+    expect(await listed(`number=${order.number}&email=%25`)).toBe(false); // % is a character, not a wildcard
     expect(await listed(`number=${order.number}&to=2020-01-01`)).toBe(false);
     // A value that cannot be a filter is left out, not an error.
     expect(await listed(`number=${order.number}&from=yesterday&status=lost`)).toBe(true);

@@ -119,6 +119,10 @@ describe("new products", () => {
     expect(await finds("stock=out")).toBe(false);
     expect(await finds("status=draft")).toBe(false);
     expect(await finds(`category=${categoryId}`)).toBe(false);
+    // What is typed is found as typed: % and _ are not wildcards.
+    const wildcard = await admin.fetch("/admin/products?q=%25");
+    expect(await wildcard.text()).not.toContain("A new lamp");
+    expect(await (await admin.fetch(`/admin/products?q=new-${run}_blue`)).text()).not.toContain("A new lamp");
   });
 
   it("refuses a slug or SKU in use, an unknown category and bad fields, creating nothing", async () => {
