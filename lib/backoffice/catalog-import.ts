@@ -1,4 +1,5 @@
 import type { SignedIn } from "../auth/current-user";
+import { optionsKey } from "../catalog/product-create";
 import { applyCatalogImport, type ImportedProduct, type ImportOutcome } from "../catalog/import-apply";
 import { invalidateProducts } from "../catalog/mutations";
 import { db } from "../db";
@@ -31,7 +32,7 @@ async function catalogProblems(rows: ImportRow[]): Promise<{ refused: Refusal[];
     }),
     db.product.findMany({
       where: { slug: { in: [...new Set(rows.map((row) => row.slug))] } },
-      select: { slug: true, optionNames: true },
+      select: { slug: true, optionNames: true, variants: { select: { sku: true, options: true } } },
     }),
   ]);
   const categoryIds = new Map(categories.map((category) => [category.slug, category.id]));
@@ -55,9 +56,24 @@ async function catalogProblems(rows: ImportRow[]): Promise<{ refused: Refusal[];
     if (names && [...names].sort().join("\n") !== [...row.optionNames].sort().join("\n")) {
       problems.push(`options: ${row.slug} varies by ${names.join(", ") || "nothing"}`);
     }
+    const twin = twinOf(row, products.find((product) => product.slug === row.slug)?.variants ?? [], rows);
+    if (twin) problems.push(`options: the same as ${twin}'s, of the same product`);
     if (problems.length > 0) refused.push({ line: row.line, sku: row.sku, problems });
   }
   return { refused, categoryIds };
+}
+
+/**
+ * A stored variant of the row's product, not in the file, that has the options the row gives (the file's
+ * own rows are compared with each other in catalog-import-rows.ts): the SKU, or undefined.
+ */
+function twinOf(row: ImportRow, stored: { sku: string; options: unknown }[], rows: ImportRow[]): string | undefined {
+  const inFile = new Set(rows.filter((other) => other.slug === row.slug).map((other) => other.sku.toUpperCase()));
+  const key = optionsKey(row.options);
+  return stored.find(
+    (variant) =>
+      !inFile.has(variant.sku.toUpperCase()) && optionsKey(variant.options as Record<string, string>) === key,
+  )?.sku;
 }
 
 /** The rows grouped into products, in the order the file first names them. */

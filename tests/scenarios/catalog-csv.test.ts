@@ -153,12 +153,12 @@ describe("import", () => {
       [{ line: 2, sku: `CSV-${run}-M`, problems: [expect.stringMatching(/^stock_at_export: needed/)] }],
     );
     expect((await shown(slug))?.variants.map((variant) => variant.stock)).toEqual([5, 4]);
-    // Options that would make the product's two variants alike: the whole import rolls back.
+    // Options that would make the product's two variants alike (the other one not in the file): refused.
     const twin = await importCsv(csvOf([{ ...exported[1], options: "Size=S", price: "30.00" }]));
     expect(twin.status).toBe(400);
-    expect((await readJson<{ error: { message: string } }>(twin)).error.message).toBe(
-      `two variants of ${slug} would have the same options`,
-    );
+    expect((await readJson<{ error: { details: { refused: Refusal[] } } }>(twin)).error.details.refused).toEqual([
+      { line: 2, sku: `CSV-${run}-M`, problems: [`options: the same as CSV-${run}-S's, of the same product`] },
+    ]);
     expect((await shown(slug))?.variants[1]).toMatchObject({ priceCents: 2250 });
     const entries = await db.auditEntry.findMany({
       where: { objectType: "product", objectId: String(id) },
