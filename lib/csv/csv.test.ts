@@ -14,6 +14,14 @@ describe("parseCsv", () => {
     ]);
   });
 
+  it("ends a record at a lone CR too, and keeps line breaks inside quotes as they are", () => {
+    expect(parseCsv('a,b\rc,d\r"x\r\ny",e')).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 2, fields: ["c", "d"] },
+      { line: 3, fields: ["x\r\ny", "e"] },
+    ]);
+  });
+
   it("reads a last record without a line break, and a record of one empty quoted field", () => {
     expect(fields('a,b\n""\nc,d')).toEqual([["a", "b"], [""], ["c", "d"]]);
   });
