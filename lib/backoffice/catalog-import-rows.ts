@@ -1,4 +1,4 @@
-import { optionsKey, SKU_PATTERN } from "../catalog/product-create";
+import { optionsKey, sameNames, SKU_PATTERN } from "../catalog/product-create";
 import { isSlug } from "../catalog/slug";
 import { isStatusName, type ProductStatusName } from "../catalog/status";
 import { csvText } from "../csv/format";
@@ -114,9 +114,9 @@ function readRow(record: CsvRecord, column: (name: CsvColumn) => string): Import
 }
 
 /** What keeps a row from standing with the rows before it: a SKU used twice, a product's rows disagreeing. */
-function crossCheck(rows: ImportRow[]): Map<number, string[]> {
-  const problems = new Map<number, string[]>();
-  const add = (row: ImportRow, problem: string) => problems.set(row.line, [...(problems.get(row.line) ?? []), problem]);
+function crossCheck(rows: ImportRow[]): Map<ImportRow, string[]> {
+  const problems = new Map<ImportRow, string[]>();
+  const add = (row: ImportRow, problem: string) => problems.set(row, [...(problems.get(row) ?? []), problem]);
   const skus = new Map<string, ImportRow>();
   const firstOf = new Map<string, ImportRow>();
   const combinations = new Map<string, ImportRow>();
@@ -136,7 +136,7 @@ function crossCheck(rows: ImportRow[]): Map<number, string[]> {
     for (const field of ["name", "description", "category", "status"] as const) {
       if (row[field] !== first[field]) add(row, `${field}: differs from line ${first.line}, the product's first row`);
     }
-    if ([...row.optionNames].sort().join("\n") !== [...first.optionNames].sort().join("\n")) {
+    if (!sameNames(row.optionNames, first.optionNames)) {
       add(row, `options: named as on line ${first.line} (${first.optionNames.join(", ") || "none"})`);
     }
   }
@@ -177,8 +177,6 @@ export function readImportRows(text: string): ReadRows {
     if ("problems" in row) refused.push(row);
     else rows.push(row);
   }
-  for (const [line, problems] of crossCheck(rows)) {
-    refused.push({ line, sku: rows.find((row) => row.line === line)!.sku, problems });
-  }
+  for (const [{ line, sku }, problems] of crossCheck(rows)) refused.push({ line, sku, problems });
   return { ok: true, rows, refused: refused.sort((a, b) => a.line - b.line) };
 }

@@ -1,5 +1,5 @@
 import type { SignedIn } from "../auth/current-user";
-import { optionsKey } from "../catalog/product-create";
+import { optionsKey, sameNames } from "../catalog/product-create";
 import { applyCatalogImport, type ImportedProduct, type ImportOutcome } from "../catalog/import-apply";
 import { invalidateProducts } from "../catalog/mutations";
 import { db } from "../db";
@@ -39,6 +39,7 @@ async function catalogProblems(rows: ImportRow[]): Promise<{ refused: Refusal[];
   // SKUs are one whatever their case: GR-1 and gr-1 would be two rows a shopper cannot tell apart.
   const holder = new Map(variants.map((variant) => [variant.sku.toUpperCase(), variant]));
   const optionNames = new Map(products.map((product) => [product.slug, product.optionNames]));
+  const leftOut = leftOutOptions(products, rows);
   const refused: Refusal[] = [];
   for (const row of rows) {
     const problems: string[] = [];
@@ -53,10 +54,10 @@ async function catalogProblems(rows: ImportRow[]): Promise<{ refused: Refusal[];
       problems.push("stock_at_export: needed to change the stock of a variant that exists (the export writes it)");
     }
     const names = optionNames.get(row.slug);
-    if (names && [...names].sort().join("\n") !== [...row.optionNames].sort().join("\n")) {
+    if (names && !sameNames(names, row.optionNames)) {
       problems.push(`options: ${row.slug} varies by ${names.join(", ") || "nothing"}`);
     }
-    const twin = twinOf(row, products.find((product) => product.slug === row.slug)?.variants ?? [], rows);
+    const twin = leftOut.get(row.slug)?.get(optionsKey(row.options));
     if (twin) problems.push(`options: the same as ${twin}'s, of the same product`);
     if (problems.length > 0) refused.push({ line: row.line, sku: row.sku, problems });
   }
@@ -64,16 +65,25 @@ async function catalogProblems(rows: ImportRow[]): Promise<{ refused: Refusal[];
 }
 
 /**
- * A stored variant of the row's product, not in the file, that has the options the row gives (the file's
- * own rows are compared with each other in catalog-import-rows.ts): the SKU, or undefined.
+ * Per product, the options of its stored variants that the file leaves out (options → SKU): a row giving
+ * a variant one of them would make two variants alike. The file's own rows are compared with each other in
+ * catalog-import-rows.ts. Built once, so that each row is one lookup.
  */
-function twinOf(row: ImportRow, stored: { sku: string; options: unknown }[], rows: ImportRow[]): string | undefined {
-  const inFile = new Set(rows.filter((other) => other.slug === row.slug).map((other) => other.sku.toUpperCase()));
-  const key = optionsKey(row.options);
-  return stored.find(
-    (variant) =>
-      !inFile.has(variant.sku.toUpperCase()) && optionsKey(variant.options as Record<string, string>) === key,
-  )?.sku;
+function leftOutOptions(
+  products: { slug: string; variants: { sku: string; options: unknown }[] }[],
+  rows: ImportRow[],
+): Map<string, Map<string, string>> {
+  const inFile = new Set(rows.map((row) => `${row.slug}\n${row.sku.toUpperCase()}`));
+  return new Map(
+    products.map((product) => [
+      product.slug,
+      new Map(
+        product.variants
+          .filter((variant) => !inFile.has(`${product.slug}\n${variant.sku.toUpperCase()}`))
+          .map((variant) => [optionsKey(variant.options as Record<string, string>), variant.sku]),
+      ),
+    ]),
+  );
 }
 
 /** The rows grouped into products, in the order the file first names them. */

@@ -2,7 +2,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { ProductStatus } from "../generated/prisma/enums.ts";
 import { refreshProductSummaries } from "./denormalize";
 import { CatalogWriteError } from "./errors";
-import { insertProduct, type NewProduct, type NewVariant } from "./product-create";
+import { insertProduct, optionsKey, sameNames, type NewProduct, type NewVariant } from "./product-create";
 import { storedStatus } from "./status";
 
 /**
@@ -49,8 +49,6 @@ type StoredVariant = {
   options: unknown;
 };
 
-const sameOptions = (a: unknown, b: Record<string, string>) =>
-  JSON.stringify(Object.entries(a as Record<string, string>).sort()) === JSON.stringify(Object.entries(b).sort());
 const variantView = (v: { sku: string; options: unknown; priceCents: number; stock: number }) => ({
   sku: v.sku,
   options: v.options as Prisma.InputJsonObject,
@@ -93,7 +91,9 @@ export async function applyCatalogImport(
         throw new CatalogWriteError("invalid_input", `SKU ${next.sku} belongs to another product`);
       }
       const same =
-        variant.priceCents === next.priceCents && stockChange(next) === 0 && sameOptions(variant.options, next.options);
+        variant.priceCents === next.priceCents &&
+        stockChange(next) === 0 &&
+        optionsKey(variant.options as Record<string, string>) === optionsKey(next.options);
       if (same) outcome.unchanged.variants++;
       else variantWrites.push({ variant, next });
     }
@@ -155,7 +155,7 @@ async function updateProduct(
   touched: Set<number>,
   outcome: ImportOutcome,
 ): Promise<void> {
-  if ([...row.optionNames].sort().join("\n") !== [...product.optionNames].sort().join("\n")) {
+  if (!sameNames(row.optionNames, product.optionNames)) {
     throw new CatalogWriteError(
       "invalid_input",
       `${product.slug} varies by ${row.optionNames.join(", ") || "nothing"}`,

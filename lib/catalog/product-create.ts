@@ -39,7 +39,8 @@ const describeOptions = (options: Record<string, string>) =>
     .map(([name, value]) => `${name}=${value}`)
     .join(", ") || "no options";
 
-const sameNames = (a: string[], b: string[]) => [...a].sort().join("\n") === [...b].sort().join("\n");
+/** Whether two lists name the same options, in any order. */
+export const sameNames = (a: string[], b: string[]) => [...a].sort().join("\n") === [...b].sort().join("\n");
 
 function checkOptions(optionNames: string[], variant: NewVariant): void {
   if (!sameNames(Object.keys(variant.options), optionNames)) {
