@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminAccess, ADMIN_SIGN_IN_SECONDS, grantAdmin } from "@/lib/auth/admin";
+import { adminAccess, ADMIN_SIGN_IN_SECONDS } from "@/lib/auth/admin";
 import { db } from "@/lib/db";
 import { closeRedisClients } from "@/lib/redis/clients";
+import { signedInAdmin } from "@/tests/support/admin-client";
 import { AppServer } from "@/tests/support/app-server";
 import { BrowserClient } from "@/tests/support/browser-client";
 import { addToCart, checkoutBody, freshVariant, postCheckout, stockOf } from "@/tests/support/checkout-fixtures";
@@ -20,9 +21,7 @@ const adminEmail = `admin-${randomUUID()}@example.com`;
 
 beforeAll(async () => {
   server = await AppServer.start("back office app", await freePort(), {});
-  await grantAdmin(adminEmail);
-  admin = new BrowserClient(server.origin);
-  await admin.signIn(adminEmail);
+  admin = await signedInAdmin(server.origin, adminEmail);
   shopper = new BrowserClient(server.origin);
   await shopper.signIn(`shopper-${randomUUID()}@example.com`);
 }, 90_000);

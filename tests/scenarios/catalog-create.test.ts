@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { grantAdmin } from "@/lib/auth/admin";
 import { db } from "@/lib/db";
 import { closeRedisClients } from "@/lib/redis/clients";
+import { signedInAdmin } from "@/tests/support/admin-client";
 import { AppServer } from "@/tests/support/app-server";
-import { BrowserClient } from "@/tests/support/browser-client";
+import type { BrowserClient } from "@/tests/support/browser-client";
 import { freePort } from "@/tests/support/ports";
 import { readJson } from "@/tests/support/routes";
 
@@ -19,10 +19,7 @@ const slug = `new-${run}`;
 
 beforeAll(async () => {
   server = await AppServer.start("catalog create app", await freePort(), {});
-  const email = `create-admin-${run}@example.com`;
-  await grantAdmin(email);
-  admin = new BrowserClient(server.origin);
-  await admin.signIn(email);
+  admin = await signedInAdmin(server.origin, `create-admin-${run}@example.com`);
   categoryId = (await db.category.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
 }, 90_000);
 

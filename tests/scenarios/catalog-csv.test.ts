@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { grantAdmin } from "@/lib/auth/admin";
 import { CSV_COLUMNS } from "@/lib/backoffice/catalog-csv";
 import { parseCsv } from "@/lib/csv/parse";
 import { db } from "@/lib/db";
 import { closeRedisClients } from "@/lib/redis/clients";
+import { signedInAdmin } from "@/tests/support/admin-client";
 import { AppServer } from "@/tests/support/app-server";
-import { BrowserClient } from "@/tests/support/browser-client";
+import type { BrowserClient } from "@/tests/support/browser-client";
 import { freePort } from "@/tests/support/ports";
 import { readJson } from "@/tests/support/routes";
 
@@ -18,10 +18,7 @@ const run = randomUUID().slice(0, 8);
 
 beforeAll(async () => {
   server = await AppServer.start("catalog CSV app", await freePort(), {});
-  const email = `csv-admin-${run}@example.com`;
-  await grantAdmin(email);
-  admin = new BrowserClient(server.origin);
-  await admin.signIn(email);
+  admin = await signedInAdmin(server.origin, `csv-admin-${run}@example.com`);
 }, 90_000);
 
 afterAll(async () => {

@@ -3,12 +3,12 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { grantAdmin } from "@/lib/auth/admin";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { closeRedisClients } from "@/lib/redis/clients";
+import { signedInAdmin } from "@/tests/support/admin-client";
 import { AppServer } from "@/tests/support/app-server";
-import { BrowserClient } from "@/tests/support/browser-client";
+import type { BrowserClient } from "@/tests/support/browser-client";
 import { freePort } from "@/tests/support/ports";
 import { readJson } from "@/tests/support/routes";
 
@@ -22,10 +22,7 @@ const uploads = path.join(env.MEDIA_DIR, "products/uploads");
 
 beforeAll(async () => {
   server = await AppServer.start("product images app", await freePort(), {});
-  const email = `images-admin-${run}@example.com`;
-  await grantAdmin(email);
-  admin = new BrowserClient(server.origin);
-  await admin.signIn(email);
+  admin = await signedInAdmin(server.origin, `images-admin-${run}@example.com`);
   const category = await db.category.findFirstOrThrow();
   product = await db.product.create({
     data: {

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { adminFetch } from "./admin-fetch";
 import { centsOf } from "./cents";
 import { useHydrated } from "./use-hydrated";
+import { CategoryOptions, type CategoryChoice } from "./category-options";
 
 const field = "mt-1 w-full rounded border border-stone-300 p-2";
 
@@ -19,7 +20,7 @@ const namesOf = (text: string) =>
  * A new product with its first variant; more variants, images and stock are added on its page. It starts
  * as a draft, which the store does not show, unless another status is chosen.
  */
-export function NewProductForm({ categories }: { categories: { id: number; name: string }[] }) {
+export function NewProductForm({ categories }: { categories: CategoryChoice[] }) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
@@ -69,11 +70,7 @@ export function NewProductForm({ categories }: { categories: { id: number; name:
       <label className="block text-sm font-medium">
         Category
         <select name="categoryId" className={field}>
-          {categories.map((category) => (
-            <option key={category.id} value={category.id}>
-              {category.name}
-            </option>
-          ))}
+          <CategoryOptions categories={categories} />
         </select>
       </label>
       <label className="block text-sm font-medium">

@@ -6,9 +6,10 @@ import { formatMoney } from "@/lib/money";
 import { adminFetch } from "./admin-fetch";
 import { centsOf } from "./cents";
 import { useHydrated } from "./use-hydrated";
+import { CategoryOptions, type CategoryChoice } from "./category-options";
 
 interface Props {
-  categories: { id: number; name: string }[];
+  categories: CategoryChoice[];
   product: {
     id: number;
     version: number;
@@ -88,11 +89,7 @@ export function ProductForm({ product, categories }: Props) {
           defaultValue={product.category.id}
           className="mt-1 block rounded border border-stone-300 p-2"
         >
-          {categories.map((category) => (
-            <option key={category.id} value={category.id}>
-              {category.name}
-            </option>
-          ))}
+          <CategoryOptions categories={categories} />
         </select>
       </label>
       <label className="block">

@@ -8,6 +8,7 @@ import { adminMetadata, adminOfPage } from "../admin-gate";
 import { CatalogImport } from "../_components/catalog-import";
 import { SignInAgain } from "../_components/sign-in-again";
 import { categoryChoices } from "@/lib/backoffice/categories";
+import { CategoryOptions } from "../_components/category-options";
 
 export const generateMetadata = (): Promise<Metadata> => adminMetadata("Products");
 
@@ -55,11 +56,7 @@ export default async function AdminProductsPage({ searchParams }: Props) {
           Category
           <select name="category" defaultValue={categoryId ?? ""} className="rounded border border-stone-300 p-2">
             <option value="">Any</option>
-            {categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.name}
-              </option>
-            ))}
+            <CategoryOptions categories={categories} />
           </select>
         </label>
         <label className="flex flex-col gap-1">
