@@ -109,6 +109,26 @@ describe("getOrSet against Redis", () => {
     expect(results.every((result) => result.value === "once")).toBe(true);
   });
 
+  it("answers the callers who join a key's read with one shared answer, and counts each of them", async () => {
+    const requests: string[] = [];
+    const metrics = { request: (result: string) => requests.push(result), l1Hit() {}, load() {} };
+    const counted = createCache({
+      redis: () => redis,
+      keyPrefix: env.REDIS_KEY_PREFIX,
+      metrics: { ...metrics, invalidationReceived() {}, l1Cleared() {} },
+    });
+    const key = uniqueKey();
+    const load = vi.fn(async () => "shared");
+    const answers = Array.from({ length: 50 }, () => counted.getOrSet({ key, ttl: 60, load }));
+    // The first caller reads; the 49 others share one promise.
+    expect(new Set(answers).size).toBe(2);
+    expect((await Promise.all(answers)).every(({ value, status }) => value === "shared" && status === "MISS")).toBe(
+      true,
+    );
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(requests).toEqual(Array(50).fill("miss"));
+  });
+
   it("treats an entry of an older envelope version (a previous deploy) as a miss, and replaces it", async () => {
     const key = uniqueKey();
     await redis.set(keys.entry(key), JSON.stringify({ v: 1, at: 1, tags: [], value: { oldShape: true } }));

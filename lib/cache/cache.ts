@@ -2,23 +2,18 @@ import { withDeadline } from "../redis/deadline";
 import { Breaker } from "./breaker";
 import { CoherentL1 } from "./coherent-l1";
 import { guardedRedis } from "./guarded-redis";
+import { joinRead, type InFlight, type Read } from "./in-flight";
 import { cacheKeys } from "./keys";
 import { runLoader, type LoadContext, type Loaded } from "./load-and-store";
 import { loadOnce } from "./load-once";
 import { PendingInvalidations } from "./pending-invalidations";
-import { RedisStore, type HitRead, type InvalidationMessage } from "./redis-store";
+import { RedisStore, type InvalidationMessage } from "./redis-store";
 import { SingleFlight } from "./single-flight";
 import { settleWithin, withHardTimeout } from "./timeouts";
 import type { Cache, CacheMetrics, CacheOptions, CacheStatus, Cached, GetOrSetOptions } from "./types";
 import { validateOptions } from "./validate-options";
 
 const noMetrics: CacheMetrics = { request() {}, l1Hit() {}, load() {}, invalidationReceived() {}, l1Cleared() {} };
-
-/**
- * A Redis read, with the invalidation generation it began in, and for a miss the load it started; null
- * when Redis was unusable.
- */
-type Read<T> = (HitRead<T> & { generationAtRead: number; load?: Promise<Loaded<T>> }) | null;
 
 /**
  * getOrSet, in order: the L1 (while it is coherent), then Redis (after any kept invalidations are sent),
@@ -44,13 +39,13 @@ export function createCache(options: CacheOptions): Cache {
   const pending = new PendingInvalidations(async (message) => !!(await withRedis(() => store.invalidate(message))));
   const ctx: LoadContext = { store, withRedis, l1, metrics };
   /** Redis reads in flight, one per key (a SingleFlight without its extra promise: this is the hit path). */
-  const reads = new Map<string, Promise<Read<unknown>>>();
+  const reads = new Map<string, InFlight<unknown>>();
   const loads = new SingleFlight<Loaded<unknown>>();
 
   /** One Redis read per key at a time in this process; null when Redis is unusable. */
   function readEntry<T>(opts: GetOrSetOptions<T>): Promise<Read<T>> {
     const running = reads.get(opts.key);
-    if (running) return running as Promise<Read<T>>;
+    if (running) return running.read as Promise<Read<T>>;
     const generationAtRead = l1.generation;
     const expectedTags = Array.isArray(opts.tags) ? opts.tags : undefined;
     // withRedis never rejects: the key is always freed.
@@ -62,8 +57,21 @@ export function createCache(options: CacheOptions): Cache {
       const load = envelope ? undefined : startOrJoinLoad(opts, true).load;
       return { envelope, clock, generationAtRead, load };
     });
-    reads.set(opts.key, read);
+    reads.set(opts.key, { read, joiners: null });
     return read;
+  }
+
+  /** The answer of the callers who joined a read (see in-flight.ts); the first caller refreshes a stale value. */
+  function answerJoined<T>(entry: Read<T>, opts: GetOrSetOptions<T>): Promise<Cached<T>> | Cached<T> {
+    if (!entry) return withoutRedis(opts);
+    if (entry.load) return entry.load;
+    const { envelope } = entry;
+    if (envelope && envelope.exp > entry.clock.latest) return { value: envelope.value, status: "HIT" };
+    if (envelope) {
+      startOrJoinLoad(opts, true);
+      return { value: envelope.value, status: "STALE" };
+    }
+    return startOrJoinLoad(opts, true).load;
   }
 
   /** Loads without Redis, and keeps the value in memory for the rest of the outage window (coherent-l1.ts). */
@@ -94,27 +102,50 @@ export function createCache(options: CacheOptions): Cache {
     return withHardTimeout(startOrJoinLoad(opts, false).load, opts.key, opts.hardTimeout);
   }
 
-  /** Redis, and the loader when Redis has no fresh entry. */
+  /** The result, counted by its status. */
+  function counted<T>(result: Cached<T>): Cached<T> {
+    metrics.request(result.status.toLowerCase() as Lowercase<CacheStatus>);
+    return result;
+  }
+
+  /**
+   * Redis, and the loader when Redis has no fresh entry; counted. getOrSet returns this promise as it is:
+   * one async step per caller, not two (a stampede has a thousand callers, each a turn of the microtask
+   * queue per step). `return await` likewise: returning a promise from an async function costs more turns.
+   */
   async function readThrough<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> {
-    const entry = pending.empty || (await pending.flush()) ? await readEntry<T>(opts) : null;
-    if (!entry) return withoutRedis(opts);
-    const { envelope, clock, generationAtRead } = entry;
-    // `return await`: an async function that returns a promise costs its caller more turns of the
-    // microtask queue than one that returns the awaited value (a stampede has a thousand such callers).
-    if (entry.load) return await withHardTimeout(entry.load, opts.key, opts.hardTimeout);
-    // Fresh even at the latest Redis' clock can be now (lib/cache/redis-clock.ts).
-    if (envelope && envelope.exp > clock.latest) {
-      l1.keep(opts.key, envelope, clock.latest, generationAtRead);
-      return { value: envelope.value, status: "HIT" };
+    try {
+      const entry = pending.empty || (await pending.flush()) ? await readEntry<T>(opts) : null;
+      if (!entry) return counted(await withoutRedis(opts));
+      const { envelope, clock, generationAtRead } = entry;
+      if (entry.load) return counted(await withHardTimeout(entry.load, opts.key, opts.hardTimeout));
+      // Fresh even at the latest Redis' clock can be now (lib/cache/redis-clock.ts).
+      if (envelope && envelope.exp > clock.latest) {
+        l1.keep(opts.key, envelope, clock.latest, generationAtRead);
+        return counted({ value: envelope.value, status: "HIT" });
+      }
+      const { load, joined } = startOrJoinLoad(opts, true);
+      // Past its TTL but within grace (Redis still has it): one caller refreshes, nobody waits long for it.
+      if (envelope) {
+        if (joined) return counted({ value: envelope.value, status: "STALE" });
+        const outcome = await settleWithin(load, opts.timeout ?? 0);
+        return counted(outcome.state === "done" ? outcome.value : { value: envelope.value, status: "STALE" });
+      }
+      return counted(await withHardTimeout(load, opts.key, opts.hardTimeout));
+    } catch (error) {
+      metrics.request("error");
+      throw error;
     }
-    const { load, joined } = startOrJoinLoad(opts, true);
-    // Past its TTL but within grace (Redis still has it): one caller refreshes, nobody waits long for it.
-    if (envelope) {
-      if (joined) return { value: envelope.value, status: "STALE" };
-      const outcome = await settleWithin(load, opts.timeout ?? 0);
-      return outcome.state === "done" ? outcome.value : { value: envelope.value, status: "STALE" };
-    }
-    return await withHardTimeout(load, opts.key, opts.hardTimeout);
+  }
+
+  /** Redis known unusable: a recent value from memory at once, else the loader; counted. */
+  function answerWithoutRedis<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> {
+    const answer = withoutRedis(opts);
+    if (!(answer instanceof Promise)) return Promise.resolve(counted(answer));
+    return answer.then(counted, (error: unknown) => {
+      metrics.request("error");
+      throw error;
+    });
   }
 
   async function invalidate(message: InvalidationMessage): Promise<boolean> {
@@ -126,32 +157,29 @@ export function createCache(options: CacheOptions): Cache {
   }
 
   return {
-    async getOrSet<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> {
-      validateOptions(opts);
-      if (options.mode === "off") {
-        metrics.request("bypass");
-        return { value: await runLoader(opts, metrics), status: "BYPASS" };
-      }
-      l1.start();
-      const hit = l1.hit(opts.key);
-      if (hit) {
-        metrics.l1Hit();
-        metrics.request("hit");
-        return { value: hit.value as T, status: "HIT" };
-      }
-      // Redis known down: a value current at most `outageServeMs` ago answers without going further.
-      const recent = l1.recallable(opts.key) && withRedis.knownDown() ? l1.recall(opts.key) : undefined;
-      if (recent) {
-        metrics.request("bypass");
-        return { value: recent.value as T, status: "BYPASS" };
-      }
+    getOrSet<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> {
       try {
-        const result = await readThrough(opts);
-        metrics.request(result.status.toLowerCase() as Lowercase<CacheStatus>);
-        return result;
+        validateOptions(opts);
+        if (options.mode === "off") {
+          metrics.request("bypass");
+          return runLoader(opts, metrics).then((value) => ({ value, status: "BYPASS" }));
+        }
+        l1.start();
+        const hit = l1.hit(opts.key);
+        if (hit) {
+          metrics.l1Hit();
+          metrics.request("hit");
+          return Promise.resolve({ value: hit.value as T, status: "HIT" });
+        }
+        // Asked on every miss of the L1, so that the first call of an outage runs code already warm: Redis
+        // known down answers from memory (a value current at most `outageServeMs` ago) or the loader, at once.
+        if (withRedis.knownDown()) return answerWithoutRedis(opts);
+        // A caller with a hard timeout of its own waits alone (the load goes on either way).
+        const running = reads.get(opts.key) as InFlight<T> | undefined;
+        if (!running || opts.hardTimeout !== undefined) return readThrough(opts);
+        return joinRead(running, (entry) => answerJoined(entry, opts), metrics);
       } catch (error) {
-        metrics.request("error");
-        throw error;
+        return Promise.reject(error);
       }
     },
     invalidateKeys: (...keys) => invalidate({ keys, tags: [] }),

@@ -89,11 +89,6 @@ export class CoherentL1 {
     }
   }
 
-  /** Whether `recall` may have a value for `key` (cheap: no clock read, no reordering). */
-  recallable(key: string): boolean {
-    return this.recent.has(key);
-  }
-
   /**
    * While Redis is unusable: the value under `key` that was current at most `outageServeMs` ago (held by
    * the L1 when it was emptied, or loaded since), or undefined.

@@ -41,11 +41,6 @@ export class L1 {
     return { value: entry.value };
   }
 
-  /** Whether an entry (fresh or not) is held under `key`. */
-  has(key: string): boolean {
-    return this.entries.has(key);
-  }
-
   set(key: string, value: unknown, freshForMs: number, tags: string[]): void {
     if (this.maxEntries <= 0 || freshForMs <= 0) return;
     this.entries.delete(key);

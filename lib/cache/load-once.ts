@@ -38,14 +38,8 @@ export async function loadOnce<T>(ctx: LoadContext, lock: LockTiming, opts: GetO
       l1.keep(opts.key, envelope, now, generationAtRead);
       return { value: envelope.value, status: "HIT" };
     }
-    if (locked.result) {
-      // The lock is released once the value is stored, without making the callers wait for it.
-      try {
-        return await loadAndStore(ctx, opts, now);
-      } finally {
-        release();
-      }
-    }
+    // The lock is released once Redis has stored the value; the callers do not wait for that.
+    if (locked.result) return await loadAndStore(ctx, opts, now, release);
   }
   // The holder kept the lock past its lifetime without storing anything: load, and store, ourselves.
   const now = (await withRedis(() => store.read(opts.key)))?.result.now ?? Date.now() * 1000;
