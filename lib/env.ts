@@ -107,7 +107,7 @@ const variables = z.object({
   /** The address `npm start` / `npm run dev` bind to: loopback unless set (the dev mailbox needs loopback). */
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  /** Benchmarks only: serve /api/bench/floor, a constant JSON body of BENCH_FLOOR_BYTES (the Next.js floor). */
+  /** Benchmarks only: serve /api/bench/floor(/<slug>), a constant JSON body of BENCH_FLOOR_BYTES (the Next.js floor). */
   BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   BENCH_FLOOR_BYTES: z.coerce.number().int().min(2).max(1_000_000).default(2_000),
   /** How many products `npm run db:seed` creates. */

@@ -6,6 +6,8 @@ import type { LoadResult } from "./wrk";
 /** The names the page view rows start with (scripts/bench/run.ts), for their ratio. */
 export const PAGE_VIEWS_PLAIN = "product page view + GET /api/shopper";
 export const PAGE_VIEWS_RECORDED = "product page view + POST /api/shopper (view recorded)";
+/** The floor row of a route shaped like the product API (scripts/bench/run.ts). */
+export const FLOOR_WITH_PARAMETER = "Next.js floor, a route with a path parameter (constant, same size)";
 
 /** Writes bench/results.md: machine, date, commands, and the side-by-side table with its ratios. */
 
@@ -127,7 +129,9 @@ ${machine()}
 ## How
 ${report.settings}
 - Postgres queries are counted by PostgreSQL (${report.querySource}), not by the app.
-- The product answer is ${report.productBytes} bytes; the Next.js floor returns a constant of that size.
+- The product answer is ${report.productBytes} bytes; the Next.js floor returns a constant of that size, from
+  \`/api/bench/floor\`, and from \`/api/bench/floor/<slug>\` (over the same slugs as the product API): a route
+  of the product API's shape, whose path parameter Next.js matches and hands over.
 
 ## Side by side, one run
 ${table(report.rows)}
@@ -137,6 +141,7 @@ Ratios:
 - pages served from the route cache / the Next.js floor: product page **${fixed(rps("product page, route cache on") / rps("Next.js floor (constant, same size)"), 2)}x**, category page **${fixed(rps("category page, route cache on") / rps("Next.js floor (constant, same size)"), 2)}x**, home **${fixed(rps("home page, route cache on") / rps("Next.js floor (constant, same size)"), 2)}x**; search results **${fixed(rps("search results, route cache on") / rps("Next.js floor (constant, same size)"), 2)}x**
 - product page, route cache on / off: **${fixed(rps("product page, route cache on") / rps("product page, PAGE_CACHE=off"), 2)}x**; route cache off / CACHE_MODE=off (data cache off too): ${fixed(rps("product page, PAGE_CACHE=off") / rps("product page, CACHE_MODE=off"), 2)}x
 - product API (cache on) / Next.js floor: **${fixed(rps("product API, cache on") / rps("Next.js floor (constant, same size)"), 2)}x**; cache off / floor: ${fixed(rps("product API, CACHE_MODE=off") / rps("Next.js floor (constant, same size)"), 2)}x
+- product API (cache on) / the floor of its own shape (a route with a path parameter): **${fixed(rps("product API, cache on") / rps(FLOOR_WITH_PARAMETER), 2)}x**; that floor / the floor without a parameter: ${fixed(rps(FLOOR_WITH_PARAMETER) / rps("Next.js floor (constant, same size)"), 2)}x
 - the same with load.ts (connections opened first): **${fixed(rps("product API, cache on, load.ts (connections opened first)") / rps("Next.js floor, load.ts (connections opened first)"), 2)}x**
 - product page views with recently viewed and trending (the header's POST, the view recorded) / without (its GET), both rounds together: **${fixed(viewsPerSecond(views(true)) / viewsPerSecond(views(false)), 2)}x** page views/s
 - Redis GET server / Next.js floor: ${fixed(rps("Node http + Redis GET only") / rps("Next.js floor (constant, same size)"), 2)}x

@@ -15,7 +15,7 @@ import { log } from "../services/shell";
 import { AppServer, cacheCounters } from "@/tests/support/app-server";
 import { commandTotal } from "@/tests/support/redis-commands";
 import { PostgresStats } from "./postgres-stats";
-import { PAGE_VIEWS_PLAIN, PAGE_VIEWS_RECORDED, writeReport, type Row } from "./report";
+import { FLOOR_WITH_PARAMETER, PAGE_VIEWS_PLAIN, PAGE_VIEWS_RECORDED, writeReport, type Row } from "./report";
 import { measureMemory, measureShopperMemory, runOutage, runStampede } from "./scenarios";
 import { runLoad, summarize } from "./load";
 import { runPageViews } from "./page-views";
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const databaseUrl = Object.assign(new URL(base.DATABASE_URL), { pathname: "/brisk_bench" }).toString();
   await ensureServices({ extraDatabases: [databaseUrl] });
   ensurePackages(["wrk"]);
-  const cacheRedis = await ThrowawayRedis.start();
+  const cacheRedis = await ThrowawayRedis.start("cache");
   const appEnv = {
     DATABASE_URL: databaseUrl,
     REDIS_URL: base.REDIS_URL,
@@ -195,6 +195,12 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const floorPaths = benchPaths("floor", ["/api/bench/floor"]);
   rows.push(await measure("Next.js floor (constant, same size)", on.origin, floorPaths, null));
+  // The floor of the product API's shape: a path parameter (Next.js matches and hands it over), same answer.
+  const shapedFloorPaths = benchPaths(
+    "floor-shaped",
+    slugs.map((slug) => `/api/bench/floor/${slug}`),
+  );
+  rows.push(await measure(FLOOR_WITH_PARAMETER, on.origin, shapedFloorPaths, null));
   rows.push(await measure("Node http + Redis GET only", "http://127.0.0.1:3304", apiPaths, null));
   rows.push(await measure("product API, cache on", on.origin, apiPaths, on));
   rows.push(await measure(`Next.js floor, ${OPENED_FIRST}`, on.origin, floorPaths, null, "load.ts"));
@@ -258,7 +264,8 @@ async function main(): Promise<void> {
       `- \`npm run bench\`: wrk, 1 thread, ${CONNECTIONS} connections, ${SECONDS} s per scenario after a 3 s warm-up run,`,
       `  paths drawn from a Zipf distribution (s = 1) over ${slugs.length} active products in a fixed shuffled order.`,
       `- Apps: \`next start\` (production build); cache on at :3301 and :3303, \`CACHE_MODE=off\` at :3302; all on the`,
-      "  same PostgreSQL (database brisk_bench) and, for the cache, a Redis of the benchmark's own (AOF on).",
+      "  same PostgreSQL (database brisk_bench) and, for the cache, a Redis of the benchmark's own, configured as",
+      "  a cache's own Redis is (nothing on disk: scripts/services/redis.ts).",
       "- Before the cache-on runs every product is requested once (a warm cache, as at steady state); before each",
       "  page row every page of the row is requested once on its instance (rendered once into the route cache).",
       "- Redis commands are those the cache's Redis ran during the row (INFO commandstats), per request.",

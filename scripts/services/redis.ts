@@ -12,15 +12,24 @@ import { log, output, run } from "./shell";
  * seconds while its reply goes out: a SIGKILL then lost an acknowledged cart on a busy disk.) They must
  * never be evicted to make room, so the policy is `noeviction`. Tests that kill Redis start a throwaway server with the same arguments
  * (`redisServerArgs`) on a port of their own.
+ *
+ * A Redis of the cache's own (`CACHE_REDIS_URL`; the benchmarks run one) keeps nothing on disk: whatever it
+ * holds is rebuilt from PostgreSQL, and an fsync per write would only slow every load (`role` "cache").
  */
 
-export function redisServerArgs(port: number, dir: string): string[] {
+export function redisServerArgs(port: number, dir: string, role: "state" | "cache" = "state"): string[] {
+  const persistence: [string, string][] =
+    role === "state"
+      ? [
+          ["appendonly", "yes"],
+          ["appendfsync", "always"],
+        ]
+      : [["appendonly", "no"]];
   const settings: [string, string][] = [
     ["port", String(port)],
     ["bind", "127.0.0.1"],
     ["dir", dir],
-    ["appendonly", "yes"],
-    ["appendfsync", "always"],
+    ...persistence,
     ["maxmemory-policy", "noeviction"],
     ["save", ""],
     ["protected-mode", "yes"],

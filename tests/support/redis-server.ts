@@ -8,18 +8,22 @@ import { freePort } from "./ports";
 
 /**
  * A throwaway `redis-server` for tests that kill, pause or restart Redis: started with the same
- * configuration as the project's own (AOF on, noeviction) on a free port, in a temporary folder.
- * Nothing a developer or another test uses is ever stopped.
+ * configuration as the project's own (AOF on, noeviction) on a free port, in a temporary folder, or as a
+ * Redis of the cache's own is configured (`role` "cache": nothing on disk). Nothing a developer or another
+ * test uses is ever stopped.
  */
 
 export class ThrowawayRedis {
   private process: ChildProcess | null = null;
   readonly dir = mkdtempSync(path.join(os.tmpdir(), "brisk-redis-"));
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly role: "state" | "cache",
+  ) {}
 
-  static async start(): Promise<ThrowawayRedis> {
-    const server = new ThrowawayRedis(await freePort());
+  static async start(role: "state" | "cache" = "state"): Promise<ThrowawayRedis> {
+    const server = new ThrowawayRedis(await freePort(), role);
     await server.restart();
     return server;
   }
@@ -30,7 +34,7 @@ export class ThrowawayRedis {
 
   /** Starts the server (again, on the same port and data folder) and waits until it answers. */
   async restart(): Promise<void> {
-    this.process = spawn("redis-server", redisServerArgs(this.port, this.dir), { stdio: "ignore" });
+    this.process = spawn("redis-server", redisServerArgs(this.port, this.dir, this.role), { stdio: "ignore" });
     for (let attempt = 0; attempt < 100; attempt++) {
       if (await redisAnswers(this.url, 500)) return;
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -145,7 +145,8 @@ ${machine().join("\n")}
 - Every library caches the same value: a product as the catalog's API answers it, ${value} bytes of JSON with
   one Date (scripts/bench/cache-peers/value.ts), TTL 1 h, a day of grace (or stale-while-revalidate) where the
   library has it, and the tag \`product:<id>\` where it supports tags (Brisk, bentocache).
-- One throwaway \`redis-server\` (the project's configuration: AOF on) for every library, emptied before each run;
+- One throwaway \`redis-server\`, configured as a cache's own Redis is (nothing on disk:
+  scripts/services/redis.ts), for every library, emptied before each run;
   the Redis-down scenario starts one of its own per run and kills it (SIGKILL). The shared Redis is never touched.
 - Each scenario for each library runs in a fresh process (scripts/bench/cache-peers/worker.ts), ${meta.runs} times, the
   libraries interleaved; each figure is the median of the ${meta.runs} runs. Throughput rows: a 0.5 s warm-up, then

@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   log(`load average before: ${loadBefore}`);
   if (os.loadavg()[0] > 1.5) log("the machine is busy (1-min load average above 1.5): figures will be noisy");
   await bundleBrisk();
-  const server = await ThrowawayRedis.start();
+  const server = await ThrowawayRedis.start("cache");
   const admin = new Redis(server.url, { maxRetriesPerRequest: 1 });
   admin.on("error", () => undefined);
   const runs = {} as Record<Scenario, Record<LibraryName, Result[]>>;

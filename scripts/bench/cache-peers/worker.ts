@@ -200,7 +200,7 @@ async function run(library: LibraryName, scenario: Scenario, url: string): Promi
 
 /** A warm key, then the library's Redis killed: the first call, the next 100, and how often it loaded. */
 async function redisDown(library: LibraryName): Promise<Record<string, unknown>> {
-  const server = await ThrowawayRedis.start();
+  const server = await ThrowawayRedis.start("cache");
   const subject = await makeSubject(library, "production", server.url);
   let downLoads = 0;
   const load = async () => (downLoads++, productValue(9));
