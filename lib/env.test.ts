@@ -18,6 +18,17 @@ describe("parseEnv", () => {
     expect(separate.CACHE_REDIS_URL).toBe("redis://cache:6379");
   });
 
+  it("puts the cache on the state's Redis Cluster unless it has a Redis of its own, and checks the nodes", () => {
+    const nodes = "10.0.0.1:6379,redis-b.internal:7000";
+    expect(parseEnv({ REDIS_CLUSTER_NODES: nodes }).CACHE_REDIS_CLUSTER_NODES).toBe(nodes);
+    expect(
+      parseEnv({ REDIS_CLUSTER_NODES: nodes, CACHE_REDIS_URL: "redis://cache:6379" }).CACHE_REDIS_CLUSTER_NODES,
+    ).toBe(undefined);
+    expect(parseEnv({}).REDIS_CLUSTER_NODES).toBeUndefined();
+    expect(() => parseEnv({ REDIS_CLUSTER_NODES: "10.0.0.1" })).toThrow(/REDIS_CLUSTER_NODES: host:port pairs/);
+    expect(() => parseEnv({ REDIS_CLUSTER_NODES: "a:1, b:2" })).toThrow(/REDIS_CLUSTER_NODES/);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", CACHE_MODE: "" }).DATABASE_URL).toBe(LOCAL_DATABASE_URL);
   });

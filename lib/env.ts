@@ -20,6 +20,9 @@ const redisUrl = z
   .string()
   .url()
   .refine((url) => /^rediss?:\/\//.test(url), "must be a redis:// or rediss:// URL");
+const clusterNodes = z
+  .string()
+  .regex(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/, "host:port pairs separated by commas");
 const milliseconds = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
 const variables = z.object({
@@ -29,6 +32,13 @@ const variables = z.object({
   REDIS_URL: redisUrl.default(LOCAL_REDIS_URL),
   /** The cache's Redis; the same server as REDIS_URL unless set (production: its own, with LRU). */
   CACHE_REDIS_URL: redisUrl.optional(),
+  /**
+   * State on a Redis Cluster instead: some of its nodes, `host:port,host:port` (the rest are discovered);
+   * a user and password in REDIS_URL are used for them.
+   */
+  REDIS_CLUSTER_NODES: clusterNodes.optional(),
+  /** The cache on a Redis Cluster (default: REDIS_CLUSTER_NODES, unless CACHE_REDIS_URL is set). */
+  CACHE_REDIS_CLUSTER_NODES: clusterNodes.optional(),
   /** Prefix of every Redis key the app writes (a namespace: tests use their own). */
   REDIS_KEY_PREFIX: z
     .string()
@@ -120,6 +130,7 @@ const variables = z.object({
 const schema = variables.transform((raw) => ({
   ...raw,
   CACHE_REDIS_URL: raw.CACHE_REDIS_URL ?? raw.REDIS_URL,
+  CACHE_REDIS_CLUSTER_NODES: raw.CACHE_REDIS_CLUSTER_NODES ?? (raw.CACHE_REDIS_URL ? undefined : raw.REDIS_CLUSTER_NODES),
   MEDIA_DIR: path.resolve(raw.MEDIA_DIR),
 }));
 

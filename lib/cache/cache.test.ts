@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import Redis from "ioredis";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { env } from "../env";
 import { waitFor } from "@/tests/support/wait";
 import { createCache } from "./cache";
 import { cacheKeys } from "./keys";
+import { testRedis } from "@/tests/support/test-redis";
 
 // Against the real test Redis (REDIS_URL of the test environment, prefix brisk-test:).
-const redis = new Redis(env.CACHE_REDIS_URL, { maxRetriesPerRequest: 1 });
+const redis = testRedis();
 const keys = cacheKeys(env.REDIS_KEY_PREFIX);
 const cache = createCache({ redis: () => redis, keyPrefix: env.REDIS_KEY_PREFIX });
 const uniqueKey = () => `test:${randomUUID()}`;

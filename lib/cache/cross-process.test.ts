@@ -1,15 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import Redis from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { env } from "../env";
 import { waitFor } from "@/tests/support/wait";
 import { createCache } from "./cache";
+import { testRedis } from "@/tests/support/test-redis";
 
 // One load per key across processes: real OS processes, each with its own cache (in-process
 // de-duplication cannot pass these), sharing the test Redis.
-const redis = new Redis(env.CACHE_REDIS_URL, { maxRetriesPerRequest: 1 });
+const redis = testRedis();
 const children: ChildProcess[] = [];
 afterAll(async () => {
   for (const child of children) child.kill("SIGKILL");

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
-import Redis from "ioredis";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { env } from "../env";
 import { recordingMetrics } from "@/tests/support/cache-metrics";
 import { waitFor } from "@/tests/support/wait";
 import { createCache } from "./cache";
 import { CacheTimeoutError } from "./timeouts";
+import { testRedis } from "@/tests/support/test-redis";
 
 // Grace, soft and hard timeouts, against the real test Redis. An entry fresh for 50 ms goes stale by
 // itself; the tests wait for that moment (the event under test is time passing), then read again.
-const redis = new Redis(env.CACHE_REDIS_URL, { maxRetriesPerRequest: 1 });
+const redis = testRedis();
 afterAll(() => redis.quit());
 
 const key = () => `grace:${randomUUID()}`;

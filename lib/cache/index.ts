@@ -1,6 +1,6 @@
 import { env } from "../env";
 import { globalSingleton } from "../global-singleton";
-import { awaitReady, redisClient } from "../redis/clients";
+import { awaitReady, redisClient, subscriberClient } from "../redis/clients";
 import { createCache } from "./cache";
 import { prometheusCacheMetrics } from "./prometheus";
 
@@ -45,7 +45,7 @@ export const cache = globalSingleton("cache", () =>
     redis: () => redisClient("cache"),
     keyPrefix: env.REDIS_KEY_PREFIX,
     ready: () => awaitReady("cache"),
-    subscriber: () => redisClient("cache").duplicate({ connectionName: "brisk-cache-invalidations" }),
+    subscriber: () => subscriberClient("cache", "brisk-cache-invalidations"),
     mode: env.CACHE_MODE,
     commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
     l1Entries: env.CACHE_L1_ENTRIES,

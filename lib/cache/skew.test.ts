@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import Redis from "ioredis";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "../env";
 import { waitFor } from "@/tests/support/wait";
 import { createCache } from "./cache";
+import { testRedis } from "@/tests/support/test-redis";
 
 // Freshness and tags are judged on Redis' clock: an app server whose wall clock is a day off (or is
 // stepped between two reads) judges them exactly as the others do. Date.now is what a skewed server gets wrong.
-const redis = new Redis(env.CACHE_REDIS_URL, { maxRetriesPerRequest: 1 });
+const redis = testRedis();
 afterAll(() => redis.quit());
 afterEach(() => vi.restoreAllMocks());
 

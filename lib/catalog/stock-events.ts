@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { env } from "../env";
 import { globalSingleton } from "../global-singleton";
-import { redisClient } from "../redis/clients";
+import { subscriberClient } from "../redis/clients";
 import { FanOut } from "../redis/fan-out";
 import { prefixed } from "../redis/keys";
 import { withStateRedis } from "../redis/state";
@@ -65,7 +65,7 @@ export function stockFeed(): FanOut<StockChange> {
       new FanOut<StockChange>(
         channel(),
         // Its own connection (a subscribed one can do nothing else), made like the state client.
-        () => redisClient("state").duplicate({ connectionName: "brisk-stock-feed", enableOfflineQueue: true }),
+        () => subscriberClient("state", "brisk-stock-feed", true),
         parseChange,
         env.LIVE_STOCK_MAX_STREAMS,
       ),

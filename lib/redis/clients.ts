@@ -1,25 +1,33 @@
-import Redis from "ioredis";
+import Redis, { Cluster, type RedisOptions } from "ioredis";
 import { env } from "../env";
 import { globalSingleton } from "../global-singleton";
 
 /**
- * The ioredis clients, one per role per process. They fail fast instead of queueing: no offline queue,
- * one retry, a command timeout (a backstop behind the callers' own deadlines). With the offline queue off a command sent before the connection is
- * ready fails, so callers first `awaitReady` (bounded) instead of failing the first requests after start.
+ * The ioredis clients, one per role per process: a single Redis (REDIS_URL, CACHE_REDIS_URL) or a Redis
+ * Cluster (REDIS_CLUSTER_NODES, CACHE_REDIS_CLUSTER_NODES), through ioredis' own `Cluster`. They fail fast
+ * instead of queueing: no offline queue, one retry, a command timeout (a backstop behind the callers' own
+ * deadlines). With the offline queue off a command sent before the connection is ready fails, so callers
+ * first `awaitReady` (bounded) instead of failing the first requests after start.
  */
 
 export type RedisRole = "state" | "cache";
 
+/** A role's client: one Redis, or a Redis Cluster (every key of one command in one slot: lib/redis/keys.ts). */
+export type RedisClient = Redis | Cluster;
+
 interface Connection {
-  client: Redis;
+  client: RedisClient;
   /** Whether the client has been ready once: after that, a connection not ready is known to be down. */
   wasReady: boolean;
   /** Settles when the client is first ready, or when the bounded first wait gives up. */
   firstWait?: Promise<boolean>;
 }
 
-function connect(url: string, role: RedisRole): Connection {
-  const client = new Redis(url, {
+/** Keep reconnecting, at most every 2 s: a Redis that comes back is used again without a restart. */
+const reconnectDelay = (attempt: number) => Math.min(50 * 2 ** attempt, 2_000);
+
+function nodeOptions(role: RedisRole): RedisOptions {
+  return {
     connectionName: `brisk-${role}`,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -32,9 +40,41 @@ function connect(url: string, role: RedisRole): Connection {
     // behind it (one event-loop turn each), so under load commands wait past their deadline on a
     // healthy Redis. Commands still share the connection: several are in flight at once.
     enableAutoPipelining: false,
-    // Keep reconnecting, at most every 2 s: a Redis that comes back is used again without a restart.
-    retryStrategy: (attempt) => Math.min(50 * 2 ** attempt, 2_000),
-  });
+    retryStrategy: reconnectDelay,
+  };
+}
+
+/**
+ * A Redis Cluster from some of its nodes. A command for a slot whose master just failed is retried
+ * (after the cluster's view is refreshed) for at most ~1 s in all, within the caller's deadline or not:
+ * past it the caller has its answer ("briefly unavailable", or the cache's fail-open).
+ */
+function connectCluster(nodes: string, role: RedisRole, credentials: URL): Cluster {
+  return new Cluster(
+    nodes.split(",").map((node) => {
+      const [host, port] = node.split(":");
+      return { host, port: Number(port) };
+    }),
+    {
+      enableOfflineQueue: false,
+      clusterRetryStrategy: reconnectDelay,
+      retryDelayOnFailover: 200,
+      retryDelayOnClusterDown: 200,
+      retryDelayOnTryAgain: 100,
+      slotsRefreshTimeout: 1_000,
+      redisOptions: {
+        ...nodeOptions(role),
+        username: decodeURIComponent(credentials.username) || undefined,
+        password: decodeURIComponent(credentials.password) || undefined,
+      },
+    },
+  );
+}
+
+function connect(role: RedisRole): Connection {
+  const url = role === "cache" ? env.CACHE_REDIS_URL : env.REDIS_URL;
+  const nodes = role === "cache" ? env.CACHE_REDIS_CLUSTER_NODES : env.REDIS_CLUSTER_NODES;
+  const client = nodes ? connectCluster(nodes, role, new URL(url)) : new Redis(url, nodeOptions(role));
   let lastLogged = 0;
   client.on("error", (error: Error) => {
     // ioredis reports every failed reconnect; one line per 10 s is enough to see an outage.
@@ -47,21 +87,41 @@ function connect(url: string, role: RedisRole): Connection {
   return connection;
 }
 
+/** Where a role connects: its cluster's nodes, or its URL (the cache shares the state client when both match). */
+function target(role: RedisRole): string {
+  const nodes = role === "cache" ? env.CACHE_REDIS_CLUSTER_NODES : env.REDIS_CLUSTER_NODES;
+  return nodes ? `cluster:${nodes}` : role === "cache" ? env.CACHE_REDIS_URL : env.REDIS_URL;
+}
+
 const connections = globalSingleton("redis.connections", () => new Map<string, Connection>());
 
 function connection(role: RedisRole): Connection {
-  // The cache shares the state client when both roles point at one server.
-  const url = role === "cache" ? env.CACHE_REDIS_URL : env.REDIS_URL;
-  let found = connections.get(url);
+  const key = target(role);
+  let found = connections.get(key);
   if (!found) {
-    found = connect(url, role);
-    connections.set(url, found);
+    found = connect(role);
+    connections.set(key, found);
   }
   return found;
 }
 
-export function redisClient(role: RedisRole): Redis {
+export function redisClient(role: RedisRole): RedisClient {
   return connection(role).client;
+}
+
+/**
+ * A connection of its own made like the role's client, for a subscriber (a subscribed connection can do
+ * nothing else). `offlineQueue`: commands sent while it (re)connects wait instead of failing.
+ */
+export function subscriberClient(role: RedisRole, name: string, offlineQueue = false): RedisClient {
+  const client = redisClient(role);
+  if (client instanceof Cluster) {
+    return client.duplicate(undefined, {
+      enableOfflineQueue: offlineQueue,
+      redisOptions: { ...client.options.redisOptions, connectionName: name },
+    });
+  }
+  return client.duplicate({ connectionName: name, enableOfflineQueue: offlineQueue });
 }
 
 /**

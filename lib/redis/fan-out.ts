@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 
 /**
  * One Redis pub/sub subscription per process, fanned out to many local listeners by topic: however many
@@ -14,7 +14,7 @@ export type Listener<M> = (event: FanOutEvent<M>) => void;
 export class FanOut<M extends { topic: string | number }> {
   private readonly listeners = new Map<string, Set<Listener<M>>>();
   private size = 0;
-  private subscriber: Redis | null = null;
+  private subscriber: Redis | Cluster | null = null;
 
   /**
    * @param connect makes the subscriber's own connection (a subscribed connection can do nothing else).
@@ -22,7 +22,7 @@ export class FanOut<M extends { topic: string | number }> {
    */
   constructor(
     private readonly channel: string,
-    private readonly connect: () => Redis,
+    private readonly connect: () => Redis | Cluster,
     private readonly parse: (text: string) => M | null,
     private readonly maxListeners: number,
   ) {}

@@ -57,6 +57,10 @@ async function main(): Promise<number> {
   // Some integration tests run the built app (two `next start` instances), as Playwright does.
   buildIfChanged();
   if (which !== "e2e") ok = runStep("unit and integration tests", "npx", ["vitest", "run"], env) && ok;
+  if (which !== "e2e") {
+    ok =
+      runStep("state and cache suites on a Redis Cluster", "npx", ["tsx", "tests/support/cluster-suite.ts"], env) && ok;
+  }
   if (which !== "unit") ok = runStep("end-to-end tests", "npx", ["playwright", "test"], env) && ok;
   return ok ? 0 : 1;
 }

@@ -9,7 +9,10 @@ import { redisServerArgs } from "@/scripts/services/redis";
 import { freePort } from "./ports";
 import { waitFor } from "./wait";
 
-/** A throwaway three-node Redis Cluster (no replicas) for tests of hash-slot rules. */
+/**
+ * A throwaway Redis Cluster of three masters, without replicas (tests of hash-slot rules) or with one each
+ * (`replicas: 1`: the shape production runs, and what failover needs).
+ */
 export class ThrowawayCluster {
   private constructor(
     readonly ports: number[],
@@ -17,16 +20,28 @@ export class ThrowawayCluster {
     private readonly dir: string,
   ) {}
 
-  static async start(): Promise<ThrowawayCluster> {
+  static async start(options: { replicas?: 0 | 1 } = {}): Promise<ThrowawayCluster> {
+    const replicas = options.replicas ?? 0;
     const dir = mkdtempSync(path.join(os.tmpdir(), "brisk-cluster-"));
-    const ports = [await freePort(), await freePort(), await freePort()];
-    const processes = ports.map((port) =>
+    const ports: number[] = [];
+    // Each node's cluster bus on a free port of its own (by default port + 10000, which may be taken or past 65535).
+    const busPorts: number[] = [];
+    for (let i = 0; i < 3 * (1 + replicas); i++) {
+      ports.push(await freePort());
+      busPorts.push(await freePort());
+    }
+    const processes = ports.map((port, i) =>
       spawn(
         "redis-server",
         [
           ...redisServerArgs(port, dir),
           "--cluster-enabled",
           "yes",
+          "--cluster-port",
+          String(busPorts[i]),
+          // A master that stops answering is replaced by its replica after this long.
+          "--cluster-node-timeout",
+          "2000",
           "--cluster-config-file",
           `nodes-${port}.conf`,
           "--appendfilename",
@@ -44,7 +59,7 @@ export class ThrowawayCluster {
       "create",
       ...ports.map((p) => `127.0.0.1:${p}`),
       "--cluster-replicas",
-      "0",
+      String(replicas),
       "--cluster-yes",
     ]);
     const cluster = new ThrowawayCluster(ports, processes, dir);

@@ -1,16 +1,17 @@
-import Redis from "ioredis";
 import { createCache } from "@/lib/cache/cache";
+import { testRedis } from "./test-redis";
 
 /**
  * A separate OS process for the cross-process cache tests: it waits at a barrier in Redis, then sends
  * CONCURRENCY reads of one cold key through its own cache, whose loader counts itself in Redis. With
  * HANG=1 the loader never finishes (a holder that dies while holding the lock).
  */
-const { REDIS_URL, REDIS_KEY_PREFIX, KEY, COUNTER_KEY, READY_KEY, GO_KEY, CONCURRENCY, LOCK_TTL_MS, HANG } =
+const { REDIS_KEY_PREFIX, KEY, COUNTER_KEY, READY_KEY, GO_KEY, CONCURRENCY, LOCK_TTL_MS, HANG } =
   process.env;
 
 async function main(): Promise<void> {
-  const redis = new Redis(REDIS_URL!, { maxRetriesPerRequest: 1 });
+  // REDIS_URL (the cache's), or the cluster the suite runs on.
+  const redis = testRedis("cache");
   const barrier = redis.duplicate();
   const cache = createCache({
     redis: () => redis,

@@ -4,5 +4,5 @@
  * that Brisk runs as it does in production, not through tsx's development transform.
  */
 export { createCache } from "@/lib/cache/cache";
-export { awaitReady, closeRedisClients, redisClient } from "@/lib/redis/clients";
+export { awaitReady, closeRedisClients, redisClient, subscriberClient } from "@/lib/redis/clients";
 export { env } from "@/lib/env";

@@ -40,14 +40,14 @@ async function brisk(tier: Tier, url: string): Promise<Subject> {
   const brisk: typeof import("./brisk-entry") = bundle
     ? createRequire(import.meta.url)(bundle)
     : await import("./brisk-entry");
-  const { redisClient, awaitReady, closeRedisClients, createCache, env } = brisk;
+  const { redisClient, subscriberClient, awaitReady, closeRedisClients, createCache, env } = brisk;
   const withL1 = tier !== "redis";
   const cache = createCache({
     redis: () => redisClient("cache"),
     keyPrefix: env.REDIS_KEY_PREFIX,
     ready: () => awaitReady("cache"),
     subscriber: withL1
-      ? () => redisClient("cache").duplicate({ connectionName: "brisk-cache-invalidations" })
+      ? () => subscriberClient("cache", "brisk-cache-invalidations")
       : undefined,
     commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
     l1Entries: L1_ENTRIES,
