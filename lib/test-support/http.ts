@@ -22,6 +22,7 @@ import { expireSignInCodes } from "./sign-in-codes";
  * | `PATCH variants/<sku>` `{ stock?, priceCents? }`   | `{ product }`; 404 unless its product is claimed        |
  * | `POST sign-in-codes/expire` `{ email }`            | `{ expired }`: the e-mail's pending codes expire now    |
  * | `POST admins` `{ email }` (an @example.com address) | `{ email }`: that user gets the back office (ADMIN)     |
+ * | `GET slow?ms=<n>`                                  | `{ sleptMs }` after n ms (at most 10 s): a request in flight |
  */
 
 const noStore = { "Cache-Control": "no-store" };
@@ -34,6 +35,12 @@ const json = (body: unknown, status = 200) => NextResponse.json(body, { status, 
 export async function testSupportResponse(request: Request, path: string[]): Promise<Response> {
   if (!testSupportAllowed(request.headers)) return notFound();
   const route = `${request.method} ${path.join("/")}`;
+  if (route === "GET slow") {
+    // A request still in flight when the test acts (a graceful shutdown finishes it): at most 10 s.
+    const ms = Math.min(Math.max(Number(new URL(request.url).searchParams.get("ms")) || 0, 0), 10_000);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return json({ sleptMs: ms });
+  }
   if (route === "GET mail") {
     const to = emailSchema.safeParse(new URL(request.url).searchParams.get("to"));
     if (!to.success) return jsonError("invalid_input", "to: an e-mail address is required.");

@@ -4,10 +4,18 @@ import { waitFor } from "./wait";
 
 /** A `next start` of the built app on its own port, with its own environment, for tests and the benchmark. */
 export class AppServer {
+  /** What the server printed (stdout and stderr), when started with `captureOutput`. */
+  output = "";
+  /** The exit code, once the process has exited (null: ended by a signal). */
+  readonly exited: Promise<number | null>;
+
   private constructor(
     readonly origin: string,
     private readonly child: ChildProcess,
-  ) {}
+  ) {
+    this.exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+    for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk) => (this.output += chunk));
+  }
 
   /**
    * Starts the server and waits until /api/health answers as `ready` says (by default 200; a server started
@@ -18,6 +26,7 @@ export class AppServer {
     port: number,
     env: Record<string, string>,
     ready: (health: Response) => boolean = (health) => health.ok,
+    options: { captureOutput?: boolean } = {},
   ): Promise<AppServer> {
     // node runs Next directly (no npx in between), so stopping the child stops the server.
     const child = spawn(
@@ -25,7 +34,7 @@ export class AppServer {
       ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
       {
         env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
-        stdio: ["ignore", "ignore", "inherit"],
+        stdio: options.captureOutput ? ["ignore", "pipe", "pipe"] : ["ignore", "ignore", "inherit"],
       },
     );
     const server = new AppServer(`http://127.0.0.1:${port}`, child);
@@ -46,6 +55,11 @@ export class AppServer {
   /** The server's process id (to read its memory from /proc). */
   get pid(): number {
     return this.child.pid!;
+  }
+
+  /** Sends the signal and returns at once (see `exited`). */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
   }
 
   /** SIGKILL: the process dies at once, mid-work (a crash). */
