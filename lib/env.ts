@@ -130,7 +130,8 @@ const variables = z.object({
 const schema = variables.transform((raw) => ({
   ...raw,
   CACHE_REDIS_URL: raw.CACHE_REDIS_URL ?? raw.REDIS_URL,
-  CACHE_REDIS_CLUSTER_NODES: raw.CACHE_REDIS_CLUSTER_NODES ?? (raw.CACHE_REDIS_URL ? undefined : raw.REDIS_CLUSTER_NODES),
+  CACHE_REDIS_CLUSTER_NODES:
+    raw.CACHE_REDIS_CLUSTER_NODES ?? (raw.CACHE_REDIS_URL ? undefined : raw.REDIS_CLUSTER_NODES),
   MEDIA_DIR: path.resolve(raw.MEDIA_DIR),
 }));
 

@@ -6,8 +6,7 @@ import { testRedis } from "./test-redis";
  * CONCURRENCY reads of one cold key through its own cache, whose loader counts itself in Redis. With
  * HANG=1 the loader never finishes (a holder that dies while holding the lock).
  */
-const { REDIS_KEY_PREFIX, KEY, COUNTER_KEY, READY_KEY, GO_KEY, CONCURRENCY, LOCK_TTL_MS, HANG } =
-  process.env;
+const { REDIS_KEY_PREFIX, KEY, COUNTER_KEY, READY_KEY, GO_KEY, CONCURRENCY, LOCK_TTL_MS, HANG } = process.env;
 
 async function main(): Promise<void> {
   // REDIS_URL (the cache's), or the cluster the suite runs on.

@@ -46,9 +46,7 @@ async function brisk(tier: Tier, url: string): Promise<Subject> {
     redis: () => redisClient("cache"),
     keyPrefix: env.REDIS_KEY_PREFIX,
     ready: () => awaitReady("cache"),
-    subscriber: withL1
-      ? () => subscriberClient("cache", "brisk-cache-invalidations")
-      : undefined,
+    subscriber: withL1 ? () => subscriberClient("cache", "brisk-cache-invalidations") : undefined,
     commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
     l1Entries: L1_ENTRIES,
     outageServeMs: env.CACHE_OUTAGE_SERVE_MS,
