@@ -69,8 +69,12 @@ export async function runLoad(options: {
   seconds: number;
   /** Think time per connection between requests (ms): a load below saturation. */
   delayMs?: number;
+  /** Ends the run early, when it settles (a load that lasts as long as some work does). */
+  until?: Promise<unknown>;
 }): Promise<Sample[]> {
   const { paths, connections, seconds, delayMs = 0 } = options;
+  let ended = false;
+  void options.until?.finally(() => (ended = true)).catch(() => undefined);
   const origin = new URL(options.origin);
   // One connection per worker, as wrk has: a shared agent hands out its most recent free socket, so with
   // think time most sockets would idle past the server's keep-alive timeout and reconnect mid-run.
@@ -86,7 +90,7 @@ export async function runLoad(options: {
   const endMs = performance.now() + seconds * 1000;
   await Promise.all(
     agents.map(async (agent) => {
-      while (performance.now() < endMs) {
+      while (!ended && performance.now() < endMs) {
         samples.push(await send(agent));
         if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       }

@@ -14,7 +14,7 @@ export function localOrigin(source: Env = parseEnv(process.env)): string {
  * Local runs turn the dev mailbox on when neither EMAIL_SERVER nor AUTH_DEV_MAILBOX is set, so a newcomer
  * can sign in; lib/mail/delivery.ts still refuses it beyond loopback.
  */
-function mailEnv(): Record<string, string> {
+export function mailEnv(): Record<string, string> {
   if (process.env.EMAIL_SERVER || process.env.AUTH_DEV_MAILBOX) return {};
   return { AUTH_DEV_MAILBOX: "1" };
 }

@@ -7,7 +7,7 @@ import { isRoot, log, output, run, which } from "./shell";
  * Otherwise it stops with a message that names exactly what to install or set.
  */
 
-export type DebianPackage = "postgresql" | "redis-server" | "chromium" | "wrk";
+export type DebianPackage = "postgresql" | "redis-server" | "chromium" | "wrk" | "haproxy";
 
 export function findPostgresBinDir(): string | null {
   const root = "/usr/lib/postgresql";
@@ -36,6 +36,7 @@ const isInstalled: Record<DebianPackage, () => boolean> = {
   "redis-server": () => findRedisServer() !== null,
   chromium: () => findChromium() !== null,
   wrk: () => which("wrk") !== null,
+  haproxy: () => which("haproxy") !== null,
 };
 
 const manualHint: Record<DebianPackage, string> = {
@@ -43,6 +44,7 @@ const manualHint: Record<DebianPackage, string> = {
   "redis-server": "Redis 7 (Debian: apt-get install redis-server), or set REDIS_URL to a running server",
   chromium: "Chromium (Debian: apt-get install chromium), or set CHROMIUM_PATH to a Chromium binary",
   wrk: "wrk, the HTTP load generator the benchmark uses (Debian: apt-get install wrk)",
+  haproxy: "HAProxy, the load balancer of `npm run start:cluster` (Debian: apt-get install haproxy)",
 };
 
 function aptPrefix(): string[] | null {

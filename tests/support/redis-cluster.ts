@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { Cluster } from "ioredis";
 import { redisAnswers } from "@/scripts/services/probe";
 import { redisServerArgs } from "@/scripts/services/redis";
-import { freePort } from "./ports";
+import { freePorts } from "./ports";
 import { waitFor } from "./wait";
 
 /**
@@ -23,13 +23,10 @@ export class ThrowawayCluster {
   static async start(options: { replicas?: 0 | 1 } = {}): Promise<ThrowawayCluster> {
     const replicas = options.replicas ?? 0;
     const dir = mkdtempSync(path.join(os.tmpdir(), "brisk-cluster-"));
-    const ports: number[] = [];
+    const nodes = 3 * (1 + replicas);
     // Each node's cluster bus on a free port of its own (by default port + 10000, which may be taken or past 65535).
-    const busPorts: number[] = [];
-    for (let i = 0; i < 3 * (1 + replicas); i++) {
-      ports.push(await freePort());
-      busPorts.push(await freePort());
-    }
+    const free = await freePorts(2 * nodes);
+    const [ports, busPorts] = [free.slice(0, nodes), free.slice(nodes)];
     const processes = ports.map((port, i) =>
       spawn(
         "redis-server",
