@@ -5,6 +5,7 @@ import { deleteByPattern } from "../../lib/redis/scan";
 import { applyMigrations } from "../db/migrations";
 import { explainEnginePanics } from "../db/schema-engine";
 import { ensureServices } from "../services/ensure";
+import { ensurePackages } from "../services/packages";
 import { log } from "../services/shell";
 import { buildIfChanged } from "./build-if-changed";
 import { TEST_KEY_PREFIX, testEnv } from "./test-env";
@@ -48,6 +49,8 @@ async function main(): Promise<number> {
   const which = process.argv[2] ?? "all";
   const env = testEnv();
   await ensureServices({ extraDatabases: [env.DATABASE_URL], chromium: which !== "unit" });
+  // The production shape's test runs HAProxy (tests/scenarios/production-shape.test.ts).
+  if (which !== "e2e") ensurePackages(["haproxy"]);
   await resetDatabase(env.DATABASE_URL);
   await resetRedisNamespace(env.REDIS_URL);
   if (!runStep("seed", "npx", ["tsx", "scripts/seed/seed.ts"], { ...env, SEED_PRODUCTS: TEST_SEED_PRODUCTS })) return 1;
