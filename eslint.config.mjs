@@ -55,7 +55,7 @@ export default defineConfig([
   ...nextTypescript,
   {
     files: ["lib/**/*.ts", "lib/**/*.tsx"],
-    ignores: ["**/*.test.ts"],
+    ignores: ["**/*.test.ts", "**/*.cluster-test.ts"],
     rules: {
       "import/no-restricted-paths": ["error", { zones: layerZones }],
       "import/no-cycle": ["error", { ignoreExternal: true }],
@@ -63,7 +63,7 @@ export default defineConfig([
   },
   {
     // Unit tests may use test support (tests/support), but no layer above their own otherwise.
-    files: ["lib/**/*.test.ts"],
+    files: ["lib/**/*.test.ts", "lib/**/*.cluster-test.ts"],
     rules: {
       "import/no-restricted-paths": [
         "error",

@@ -24,5 +24,11 @@ export const CLUSTER_SUITE = [
   "lib/cache/cross-process.test.ts",
 ];
 
+/** Run on its own after the suite (CLUSTER_SUITE_PART=failover): it kills a master, whose replica takes over. */
+export const FAILOVER = ["lib/cart/failover.cluster-test.ts"];
+
 // Not mergeConfig: it would add these files to the base list instead of replacing it.
-export default defineConfig({ ...base, test: { ...base.test, include: CLUSTER_SUITE } });
+export default defineConfig({
+  ...base,
+  test: { ...base.test, include: process.env.CLUSTER_SUITE_PART === "failover" ? FAILOVER : CLUSTER_SUITE },
+});

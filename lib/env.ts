@@ -39,6 +39,13 @@ const variables = z.object({
   REDIS_CLUSTER_NODES: clusterNodes.optional(),
   /** The cache on a Redis Cluster (default: REDIS_CLUSTER_NODES, unless CACHE_REDIS_URL is set). */
   CACHE_REDIS_CLUSTER_NODES: clusterNodes.optional(),
+  /**
+   * Replicas a cart or session write must reach before it is acknowledged (WAIT), so that losing a master
+   * loses none: default 1 on a Redis Cluster, else 0 (a single Redis has none to wait for).
+   */
+  REDIS_WAIT_REPLICAS: z.coerce.number().int().min(0).max(5).optional(),
+  /** How long such a write waits for its replicas before it answers 503 "briefly unavailable" instead. */
+  REDIS_WAIT_TIMEOUT_MS: milliseconds(100, 1_000),
   /** Prefix of every Redis key the app writes (a namespace: tests use their own). */
   REDIS_KEY_PREFIX: z
     .string()
@@ -132,6 +139,7 @@ const schema = variables.transform((raw) => ({
   CACHE_REDIS_URL: raw.CACHE_REDIS_URL ?? raw.REDIS_URL,
   CACHE_REDIS_CLUSTER_NODES:
     raw.CACHE_REDIS_CLUSTER_NODES ?? (raw.CACHE_REDIS_URL ? undefined : raw.REDIS_CLUSTER_NODES),
+  REDIS_WAIT_REPLICAS: raw.REDIS_WAIT_REPLICAS ?? (raw.REDIS_CLUSTER_NODES ? 1 : 0),
   MEDIA_DIR: path.resolve(raw.MEDIA_DIR),
 }));
 

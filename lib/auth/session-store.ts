@@ -8,7 +8,7 @@ import {
 } from "../redis/scripts/session";
 import { withStateRedis } from "../redis/state";
 import { userIdOfSessionToken } from "./session-token";
-import { runScript } from "../redis/scripts/run";
+import { runDurableScript, runScript } from "../redis/scripts/run";
 
 /**
  * Sessions in Redis: `sess:{u:<userId>}:<token>` expiring exactly when the session does (PXAT), and the
@@ -58,7 +58,7 @@ export async function createSessionRecord(sessionToken: string, userId: string, 
   const now = Date.now();
   const stored: StoredSession = { sessionToken, userId, expires: expires.getTime(), createdAt: now, lastSeenAt: now };
   await withStateRedis((redis) =>
-    runScript(redis, SESSION_CREATE_LUA, keys, JSON.stringify(stored), stored.expires, sessionToken),
+    runDurableScript(redis, SESSION_CREATE_LUA, keys, JSON.stringify(stored), stored.expires, sessionToken),
   );
   return revive(JSON.stringify(stored))!;
 }
@@ -77,20 +77,20 @@ export async function readSessionRecord(sessionToken: string): Promise<SessionRe
 export async function extendSessionRecord(sessionToken: string, expires: Date): Promise<SessionRecord | null> {
   const keys = keysOf(sessionToken);
   if (!keys) return null;
-  return revive(await withStateRedis((redis) => runScript(redis, SESSION_EXTEND_LUA, keys, expires.getTime())));
+  return revive(await withStateRedis((redis) => runDurableScript(redis, SESSION_EXTEND_LUA, keys, expires.getTime())));
 }
 
 export async function deleteSessionRecord(sessionToken: string): Promise<SessionRecord | null> {
   const keys = keysOf(sessionToken);
   if (!keys) return null;
-  return revive(await withStateRedis((redis) => runScript(redis, SESSION_DELETE_LUA, keys, sessionToken)));
+  return revive(await withStateRedis((redis) => runDurableScript(redis, SESSION_DELETE_LUA, keys, sessionToken)));
 }
 
 /** "Sign out everywhere": every session of the user and its index, in one step. Returns how many there were. */
 export async function deleteUserSessions(userId: string): Promise<number> {
   const prefix = authKeys.session(userId, "");
   const deleted = await withStateRedis((redis) =>
-    runScript(redis, SESSION_DELETE_ALL_LUA, [authKeys.sessionIndex(userId)], prefix),
+    runDurableScript(redis, SESSION_DELETE_ALL_LUA, [authKeys.sessionIndex(userId)], prefix),
   );
   return Number(deleted);
 }

@@ -5,7 +5,7 @@ import type { CartOwner } from "./types";
 import { CART_DELETE_IF_UNCHANGED_LUA, CART_MERGE_LUA } from "../redis/scripts/cart-merge";
 import { withStateRedis } from "../redis/state";
 import { CART_TTL_MS, MAX_LINES, MAX_QUANTITY_PER_LINE, readCartLines } from "./store";
-import { runScript } from "../redis/scripts/run";
+import { runDurableScript, runScript } from "../redis/scripts/run";
 
 /**
  * `mergeGuestCart`: on sign-in the guest's lines join the user's cart, quantities summed and clamped by the
@@ -39,7 +39,7 @@ export async function applyGuestLines(
   }
   const user: CartOwner = { kind: "user", id: userId };
   const outcome = await withStateRedis((redis) =>
-    runScript(
+    runDurableScript(
       redis,
       CART_MERGE_LUA,
       [cartKeys.cart(user), cartKeys.merged(userId)],

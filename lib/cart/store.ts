@@ -2,7 +2,7 @@ import { cartKeys } from "./keys";
 import type { CartOwner } from "./types";
 import { CART_ADD_LUA, CART_SET_LUA } from "../redis/scripts/cart";
 import { withStateRedis } from "../redis/state";
-import { runScript } from "../redis/scripts/run";
+import { runDurableScript } from "../redis/scripts/run";
 
 /**
  * The cart in Redis, by owner (never by cookie: the signed-in user's cart uses the same functions).
@@ -45,7 +45,7 @@ export async function addCartItem(
   stock: number,
 ): Promise<LineChange> {
   const reply = await withStateRedis((redis) =>
-    runScript(
+    runDurableScript(
       redis,
       CART_ADD_LUA,
       [cartKeys.cart(owner)],
@@ -67,7 +67,7 @@ export async function setCartItemQuantity(
   stock: number,
 ): Promise<LineChange> {
   const reply = await withStateRedis((redis) =>
-    runScript(redis, CART_SET_LUA, [cartKeys.cart(owner)], variantId, quantity, limitFor(stock), CART_TTL_MS),
+    runDurableScript(redis, CART_SET_LUA, [cartKeys.cart(owner)], variantId, quantity, limitFor(stock), CART_TTL_MS),
   );
   return change(reply);
 }

@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { ThrowawayCluster } from "./redis-cluster";
 
 /**
- * The state and cache suites on a Redis Cluster of three masters with a replica each (vitest.cluster.config.ts):
+ * The state and cache suites on a Redis Cluster of three masters with a replica each (vitest.cluster.config.ts),
+ * then the failover test:
  * starts the cluster, runs them with both Redis roles on it (REDIS_CLUSTER_NODES, CACHE_REDIS_CLUSTER_NODES),
  * and stops it. Exits with Vitest's status.
  */
@@ -11,15 +12,19 @@ async function main(): Promise<number> {
   try {
     const nodes = cluster.ports.map((port) => `127.0.0.1:${port}`).join(",");
     console.log(`[brisk] Redis Cluster (3 masters, 3 replicas) at ${nodes}`);
-    const result = spawnSync(
-      "npx",
-      ["vitest", "run", "--config", "vitest.cluster.config.ts", ...process.argv.slice(2)],
-      {
-        stdio: "inherit",
-        env: { ...process.env, REDIS_CLUSTER_NODES: nodes, CACHE_REDIS_CLUSTER_NODES: nodes },
-      },
-    );
-    return result.status ?? 1;
+    // The suite, then the failover test, which leaves a master dead (its replica serving in its place).
+    let status = 0;
+    for (const part of ["suite", "failover"]) {
+      const env = {
+        ...process.env,
+        REDIS_CLUSTER_NODES: nodes,
+        CACHE_REDIS_CLUSTER_NODES: nodes,
+        CLUSTER_SUITE_PART: part,
+      };
+      const args = ["vitest", "run", "--config", "vitest.cluster.config.ts", ...process.argv.slice(2)];
+      status ||= spawnSync("npx", args, { stdio: "inherit", env }).status ?? 1;
+    }
+    return status;
   } finally {
     await cluster.destroy();
   }

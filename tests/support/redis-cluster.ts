@@ -66,6 +66,18 @@ export class ThrowawayCluster {
       10_000,
       "the cluster to be ok",
     );
+    // Writes that wait for a replica (WAIT) need every replica linked and in sync first.
+    if (replicas > 0) {
+      await waitFor(
+        async () => {
+          const masters = probe.nodes("master");
+          const infos = await Promise.all(masters.map((node) => node.info("replication")));
+          return masters.length === 3 && infos.every((info) => /slave0:.*state=online/.test(info));
+        },
+        30_000,
+        "every replica to be in sync",
+      );
+    }
     probe.disconnect();
     return cluster;
   }
