@@ -45,9 +45,10 @@ function nodeOptions(role: RedisRole): RedisOptions {
 }
 
 /**
- * A Redis Cluster from some of its nodes. A command for a slot whose master just failed is retried
- * (after the cluster's view is refreshed) for at most ~1 s in all, within the caller's deadline or not:
- * past it the caller has its answer ("briefly unavailable", or the cache's fail-open).
+ * A Redis Cluster from some of its nodes. A command redirected (MOVED, ASK) or refused during a failover
+ * (TRYAGAIN, CLUSTERDOWN) is sent again after a short delay, once the cluster's view is refreshed; the
+ * caller's own deadline bounds the wait: past it the caller has its answer ("briefly unavailable", or the
+ * cache's fail-open).
  */
 function connectCluster(nodes: string, role: RedisRole, credentials: URL): Cluster {
   return new Cluster(
