@@ -19,8 +19,9 @@ import { machine } from "./report";
 /**
  * `npm run soak`: SOAK_MINUTES (10) of shoppers through the production shape (scripts/cluster: three
  * instances behind HAProxy, every Redis role on a 3+3 Redis Cluster), on the benchmark's database. Each
- * shopper signs in, then in turn browses (home, two product pages), searches, adds to the cart and checks out,
- * with think time between steps; halfway it signs in anew as someone else. Every 30 s: RSS per instance,
+ * shopper signs in, then in turn browses (home, two product pages of 1,000), searches, adds to the cart and
+ * checks out, with think time between steps; halfway it signs in anew as someone else. Before the load, each
+ * instance serves every one of those pages once. Every 30 s: RSS per instance,
  * Redis connections (every node), PostgreSQL connections. Writes bench/soak.md.
  */
 
@@ -93,7 +94,7 @@ interface Catalog {
 async function catalogOf(client: pg.Client): Promise<Catalog> {
   const rows = async (sql: string) => (await client.query(sql)).rows;
   return {
-    slugs: (await rows("SELECT slug FROM products WHERE status = 'active' ORDER BY id LIMIT 2000")).map((r) => r.slug),
+    slugs: (await rows("SELECT slug FROM products WHERE status = 'active' ORDER BY id LIMIT 1000")).map((r) => r.slug),
     words: (
       await rows("SELECT DISTINCT lower(split_part(name, ' ', 1)) AS word FROM products ORDER BY word LIMIT 40")
     ).map((r) => r.word),
@@ -103,6 +104,16 @@ async function catalogOf(client: pg.Client): Promise<Catalog> {
       )
     ).map((r) => r.id),
   };
+}
+
+/** Requests every path once, 8 at a time. */
+async function warm(origin: string, paths: string[]): Promise<void> {
+  const queue = [...paths];
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await (await fetch(origin + next)).arrayBuffer();
+    }),
+  );
 }
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
@@ -149,6 +160,16 @@ async function main(): Promise<void> {
     });
     log(`soak: ${JSON.stringify(samples.at(-1))}`);
   };
+  // Each instance renders, and caches in its memory, every page the shoppers will ask for: what grows after
+  // this is what the load adds, not a cache filling up.
+  log(`soak: every page once on each instance (${catalog.slugs.length} products, ${catalog.words.length} searches)`);
+  for (const { port } of shape.instances) {
+    await warm(`http://127.0.0.1:${port}`, [
+      "/",
+      ...catalog.slugs.map((slug) => `/products/${slug}`),
+      ...catalog.words.map((word) => `/products?q=${word}`),
+    ]);
+  }
   const loadStart = Date.now();
   const endAt = loadStart + MINUTES * 60_000;
   log(`soak: ${SHOPPERS} shoppers for ${MINUTES} minutes through ${shape.origin}`);
@@ -198,6 +219,8 @@ ${machine()}
 - \`npm run start:cluster\`'s shape (scripts/cluster/production-shape.ts): three \`next start\` instances behind
   HAProxy, every Redis role on a Redis Cluster of three masters with a replica each; PostgreSQL's database
   brisk_bench (the benchmark's catalog).
+- First every page the shoppers ask for is requested once on each instance (rendered and cached in its
+  memory), so that what grows afterwards is what the load adds.
 - ${SHOPPERS} shoppers, each with its own cookies, think time ${THINK_MS / 2}-${(THINK_MS * 3) / 2} ms between steps: sign in (the
   dev mailbox's code), then in turn the home page, two product pages, a search, an add to the cart and a
   checkout (the test card); halfway each signs in anew as someone else.
