@@ -59,8 +59,6 @@ export async function startProductionShape(options: {
     `starting ${options.instances} instances of the app (next start) on ports ${backends.map((b) => b.port).join(", ")}`,
   );
   const instances: ProductionShape["instances"] = [];
-  // One at a time: two cores would only share the same work.
-  for (const backend of backends) instances.push({ ...backend, server: await start(backend) });
   let haproxy: { child: ChildProcess; socket: string } | null = null;
   const upInHaproxy = (name: string) =>
     waitFor(
@@ -69,10 +67,13 @@ export async function startProductionShape(options: {
       `${name} UP in HAProxy`,
     );
   try {
+    // One at a time: two cores would only share the same work.
+    for (const backend of backends) instances.push({ ...backend, server: await start(backend) });
     log(`starting HAProxy on ${origin}`);
     haproxy = startHaproxy(dir, { port: options.port, backends });
     for (const backend of backends) await upInHaproxy(backend.name);
   } catch (error) {
+    // Whatever started is stopped: a failed start leaves nothing running.
     haproxy?.child.kill("SIGTERM");
     await Promise.all(instances.map(({ server }) => server.stop()));
     await cluster.destroy();
