@@ -51,25 +51,27 @@ function nodeOptions(role: RedisRole): RedisOptions {
  * cache's fail-open).
  */
 function connectCluster(nodes: string, role: RedisRole, credentials: URL): Cluster {
-  return new Cluster(
-    nodes.split(",").map((node) => {
-      const [host, port] = node.split(":");
-      return { host, port: Number(port) };
-    }),
-    {
-      enableOfflineQueue: false,
-      clusterRetryStrategy: reconnectDelay,
-      retryDelayOnFailover: 200,
-      retryDelayOnClusterDown: 200,
-      retryDelayOnTryAgain: 100,
-      slotsRefreshTimeout: 1_000,
-      redisOptions: {
-        ...nodeOptions(role),
-        username: decodeURIComponent(credentials.username) || undefined,
-        password: decodeURIComponent(credentials.password) || undefined,
-      },
+  return new Cluster(clusterNodes(nodes), {
+    enableOfflineQueue: false,
+    clusterRetryStrategy: reconnectDelay,
+    retryDelayOnFailover: 200,
+    retryDelayOnClusterDown: 200,
+    retryDelayOnTryAgain: 100,
+    slotsRefreshTimeout: 1_000,
+    redisOptions: {
+      ...nodeOptions(role),
+      username: decodeURIComponent(credentials.username) || undefined,
+      password: decodeURIComponent(credentials.password) || undefined,
     },
-  );
+  });
+}
+
+/** A nodes variable (`host:port,host:port`, checked by lib/env.ts) as ioredis' startup nodes. */
+export function clusterNodes(nodes: string): { host: string; port: number }[] {
+  return nodes.split(",").map((node) => {
+    const [host, port] = node.split(":");
+    return { host, port: Number(port) };
+  });
 }
 
 function connect(role: RedisRole): Connection {

@@ -123,3 +123,13 @@ export function summarize(samples: Sample[]): LoadResult {
     socketErrors: samples.filter((sample) => sample.status === 0).length,
   };
 }
+
+/** Requests every path once, `concurrency` at a time: a warm cache, and a warm JIT, before a measurement. */
+export async function warm(origin: string, paths: string[], concurrency = 16): Promise<void> {
+  const queue = [...paths];
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await (await fetch(origin + next)).arrayBuffer();
+    }),
+  );
+}

@@ -17,7 +17,7 @@ import { commandTotal } from "@/tests/support/redis-commands";
 import { PostgresStats } from "./postgres-stats";
 import { FLOOR_WITH_PARAMETER, PAGE_VIEWS_PLAIN, PAGE_VIEWS_RECORDED, writeReport, type Row } from "./report";
 import { measureMemory, measureShopperMemory, runOutage, runStampede } from "./scenarios";
-import { runLoad, summarize } from "./load";
+import { runLoad, summarize, warm } from "./load";
 import { runPageViews } from "./page-views";
 import { runWrk, type LoadResult } from "./wrk";
 
@@ -87,16 +87,6 @@ function benchPaths(name: string, list: string[]): Paths {
   const file = path.join(os.tmpdir(), `brisk-bench-${name}.txt`);
   writeFileSync(file, list.join("\n") + "\n");
   return { list, file };
-}
-
-/** Requests every path once (16 at a time): a warm cache, and a warm JIT. */
-async function warm(origin: string, paths: string[]): Promise<void> {
-  const queue = [...paths];
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await (await fetch(origin + next)).arrayBuffer();
-    }),
-  );
 }
 
 async function main(): Promise<void> {

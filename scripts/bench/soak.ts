@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { Cluster } from "ioredis";
 import pg from "pg";
 import { parseEnv } from "../../lib/env";
+import { clusterNodes } from "../../lib/redis/clients";
 import { applyMigrations } from "../db/migrations";
 import { startProductionShape } from "../cluster/production-shape";
 import { buildIfChanged } from "../run/build-if-changed";
@@ -14,6 +15,7 @@ import { ensurePackages } from "../services/packages";
 import { log } from "../services/shell";
 import { BrowserClient } from "@/tests/support/browser-client";
 import { addToCart, checkoutBody, postCheckout } from "@/tests/support/checkout-fixtures";
+import { warm } from "./load";
 import { machine } from "./report";
 
 /**
@@ -106,16 +108,6 @@ async function catalogOf(client: pg.Client): Promise<Catalog> {
   };
 }
 
-/** Requests every path once, 8 at a time. */
-async function warm(origin: string, paths: string[]): Promise<void> {
-  const queue = [...paths];
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await (await fetch(origin + next)).arrayBuffer();
-    }),
-  );
-}
-
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
 
@@ -143,8 +135,7 @@ async function main(): Promise<void> {
     },
     log,
   });
-  const nodes = shape.nodes.split(",").map((node) => ({ host: "127.0.0.1", port: Number(node.split(":")[1]) }));
-  const redis = new Cluster(nodes);
+  const redis = new Cluster(clusterNodes(shape.nodes));
   await new Promise((resolve) => redis.once("ready", resolve));
   const samples: { minute: number; rss: number[]; redis: number; postgres: number }[] = [];
   const sample = async () => {
@@ -164,11 +155,11 @@ async function main(): Promise<void> {
   // this is what the load adds, not a cache filling up.
   log(`soak: every page once on each instance (${catalog.slugs.length} products, ${catalog.words.length} searches)`);
   for (const { port } of shape.instances) {
-    await warm(`http://127.0.0.1:${port}`, [
-      "/",
-      ...catalog.slugs.map((slug) => `/products/${slug}`),
-      ...catalog.words.map((word) => `/products?q=${word}`),
-    ]);
+    await warm(
+      `http://127.0.0.1:${port}`,
+      ["/", ...catalog.slugs.map((slug) => `/products/${slug}`), ...catalog.words.map((word) => `/products?q=${word}`)],
+      8,
+    );
   }
   const loadStart = Date.now();
   const endAt = loadStart + MINUTES * 60_000;

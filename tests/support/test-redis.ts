@@ -1,5 +1,6 @@
 import Redis, { Cluster } from "ioredis";
 import { env } from "@/lib/env";
+import { clusterNodes } from "@/lib/redis/clients";
 
 /**
  * A client of the Redis a role uses in this test run: its Redis, or its Redis Cluster when the suite runs
@@ -9,8 +10,5 @@ import { env } from "@/lib/env";
 export function testRedis(role: "state" | "cache" = "cache"): Redis | Cluster {
   const nodes = role === "cache" ? env.CACHE_REDIS_CLUSTER_NODES : env.REDIS_CLUSTER_NODES;
   if (!nodes) return new Redis(role === "cache" ? env.CACHE_REDIS_URL : env.REDIS_URL, { maxRetriesPerRequest: 1 });
-  return new Cluster(
-    nodes.split(",").map((node) => ({ host: node.split(":")[0], port: Number(node.split(":")[1]) })),
-    { redisOptions: { maxRetriesPerRequest: 1 } },
-  );
+  return new Cluster(clusterNodes(nodes), { redisOptions: { maxRetriesPerRequest: 1 } });
 }
