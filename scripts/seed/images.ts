@@ -4,15 +4,21 @@ import sharp from "sharp";
 import type { SeedProduct } from "./catalog";
 
 /**
- * Renders each product's images offline: an SVG drawn from the product's colours and its category's
- * shape, rasterised to WebP by sharp into MEDIA_DIR/products. Files that exist are kept (the seed is
- * deterministic, so they are the same), which makes a second seed fast.
+ * Renders the products' images offline: an SVG drawn from the product's colours and its category's shape,
+ * rasterised to WebP by sharp into MEDIA_DIR/products/seed. A file is named for what it shows, so products
+ * that look alike share it: at most 800 files (4 shapes, 10 by 10 colours, 2 views) whatever the size of
+ * the catalog. Files that exist are kept (the seed is deterministic, so they are the same), which makes a
+ * second seed fast.
  */
 
 export const IMAGE_SIZE = 800;
 
-export function imagePaths(slug: string): [string, string] {
-  return [`products/${slug}-1.webp`, `products/${slug}-2.webp`];
+type Looks = Pick<SeedProduct, "shape" | "palette">;
+
+/** The product's two images (front, detail) under MEDIA_DIR. */
+export function imagePaths({ shape, palette }: Looks): [string, string] {
+  const name = `products/seed/${shape}-${palette[0].slice(1)}-${palette[1].slice(1)}`;
+  return [`${name}-1.webp`, `${name}-2.webp`];
 }
 
 function shapeSvg(shape: SeedProduct["shape"], colour: string, scale: number): string {
@@ -41,7 +47,7 @@ function tint(hex: string, amount: number): string {
   return `#${channel(1)}${channel(3)}${channel(5)}`;
 }
 
-function svgFor(product: SeedProduct, view: 0 | 1): string {
+function svgFor(product: Looks, view: 0 | 1): string {
   const [main, accent] = view === 0 ? product.palette : [product.palette[1], product.palette[0]];
   const size = IMAGE_SIZE;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">
@@ -52,8 +58,7 @@ function svgFor(product: SeedProduct, view: 0 | 1): string {
 </svg>`;
 }
 
-async function render(product: SeedProduct, view: 0 | 1, file: string): Promise<void> {
-  if (existsSync(file)) return;
+async function render(product: Looks, view: 0 | 1, file: string): Promise<void> {
   const partial = `${file}.${process.pid}.tmp`;
   await sharp(Buffer.from(svgFor(product, view)))
     .webp({ quality: 82, effort: 2 })
@@ -61,16 +66,30 @@ async function render(product: SeedProduct, view: 0 | 1, file: string): Promise<
   renameSync(partial, file);
 }
 
-/** Writes every missing image, a few at a time. */
-export async function renderImages(products: SeedProduct[], mediaDir: string): Promise<void> {
-  mkdirSync(path.join(mediaDir, "products"), { recursive: true });
-  const jobs = products.flatMap((product) =>
-    imagePaths(product.slug).map(
-      (relative, view) => () => render(product, view as 0 | 1, path.join(mediaDir, relative)),
-    ),
-  );
+/**
+ * Writes every missing image, a few at a time; `rendered` is called after each with the count done and the
+ * count to do.
+ */
+export async function renderImages(
+  products: SeedProduct[],
+  mediaDir: string,
+  rendered: (done: number, total: number) => void = () => {},
+): Promise<void> {
+  mkdirSync(path.join(mediaDir, "products", "seed"), { recursive: true });
+  const missing = new Map<string, () => Promise<void>>();
+  for (const product of products) {
+    imagePaths(product).forEach((relative, view) => {
+      const file = path.join(mediaDir, relative);
+      if (!missing.has(file) && !existsSync(file)) missing.set(file, () => render(product, view as 0 | 1, file));
+    });
+  }
+  const jobs = [...missing.values()];
+  let done = 0;
   const workers = Array.from({ length: 4 }, async () => {
-    for (let job = jobs.shift(); job; job = jobs.shift()) await job();
+    for (let job = jobs.shift(); job; job = jobs.shift()) {
+      await job();
+      rendered(++done, missing.size);
+    }
   });
   await Promise.all(workers);
 }
