@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // ioredis, pg and Prisma stay plain Node modules on the server (never bundled, never on the Edge).
   serverExternalPackages: ["ioredis", "pg", "@prisma/adapter-pg", "sharp", "prom-client"],
   poweredByHeader: false,
+  // One build for every way the store runs: `npm start`, the tests, the production shape and the Dockerfile
+  // all run .next/standalone/server.js (scripts/run/standalone-server.ts), completed by scripts/build/standalone.ts.
+  output: "standalone",
   // The route cache lives in Redis, shared by every instance and invalidated with the data (lib/page-cache);
   // no copy in this process's memory that an invalidation could miss. Compiled by `npm run build`.
   cacheHandler: path.resolve("lib/generated/page-cache-handler.cjs"),

@@ -1,9 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
+import { standaloneServer } from "./scripts/run/standalone-server";
 import { TEST_ORIGIN, TEST_PORT, testEnv } from "./scripts/run/test-env";
 
 /**
  * End-to-end tests in Debian's Chromium.
- * - Without BASE_URL: against a `next start` this config starts on E2E_PORT (3100), on the test database and
+ * - Without BASE_URL: against a standalone server this config starts on E2E_PORT (3100), on the test database and
  *   namespace, with the test-support API on under a random TEST_SUPPORT_TOKEN. `npm test` builds first when
  *   the sources changed (scripts/run/build-if-changed.ts); run alone, `npx next build` first.
  * - With BASE_URL (`BASE_URL=https://staging.example TEST_SUPPORT_TOKEN=… npx playwright test`): against that
@@ -17,6 +18,7 @@ import { TEST_ORIGIN, TEST_PORT, testEnv } from "./scripts/run/test-env";
 
 const remote = process.env.BASE_URL || undefined;
 const serverEnv = remote ? undefined : testEnv();
+const server = serverEnv && standaloneServer("127.0.0.1", TEST_PORT, serverEnv);
 // The workers inherit the runner's environment: they read the token the server was given (e2e/support).
 if (serverEnv) process.env.TEST_SUPPORT_TOKEN = serverEnv.TEST_SUPPORT_TOKEN;
 
@@ -68,10 +70,10 @@ export default defineConfig({
       use: { ...devices["Pixel 7"], launchOptions: chromium },
     },
   ],
-  webServer: serverEnv && {
-    command: `npx next start -H 127.0.0.1 -p ${TEST_PORT}`,
+  webServer: server && {
+    command: [server.command, ...server.args].map((word) => JSON.stringify(word)).join(" "),
     url: `${TEST_ORIGIN}/api/health`,
-    env: serverEnv,
+    env: server.env,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: "ignore",

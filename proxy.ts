@@ -44,7 +44,10 @@ export function proxy(request: NextRequest) {
   const csp = !dev && !malformed && isCachedPagePath(pathname, search) ? null : pageCsp(newNonce(), { dev });
   const cookie = request.cookies.get(sessionCookieName());
   if (!malformed && !cookie && (pathname === "/account" || pathname.startsWith("/account/"))) {
-    const signIn = new URL("/signin", request.nextUrl);
+    // Built on request.url, as the rewrites below: the server's own origin, which Next.js' router then takes
+    // off (a relative Location; the shopper's origin may be a load balancer's). `request.nextUrl` names a
+    // loopback host `localhost`, which the router would keep (next.config.ts, skipProxyUrlNormalize).
+    const signIn = new URL("/signin", request.url);
     signIn.searchParams.set("callbackUrl", pathname + search);
     const redirect = NextResponse.redirect(signIn);
     if (csp) redirect.headers.set("Content-Security-Policy", csp);

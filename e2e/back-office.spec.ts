@@ -6,7 +6,7 @@ import { expect, pagesOf, test } from "./fixtures";
 import { dollars } from "./support/money";
 import { TestSupport, uniqueEmail } from "./support/test-support";
 
-// The back office on another instance: a second `next start` of the built app (A) shares the suite's
+// The back office on another instance: a second standalone server of the built app (A) shares the suite's
 // database and Redis with the suite's own server, where the shopper browses. Like the outage tests it needs
 // a server the suite starts itself: left out against a deployment (BASE_URL).
 

@@ -5,7 +5,7 @@ import { testEnv } from "../scripts/run/test-env";
 import { expect, pagesOf, test, type Shop } from "./fixtures";
 import { TestSupport } from "./support/test-support";
 
-// Live stock across instances: two `next start` of the built app (A and B) share the test database and a
+// Live stock across instances: two standalone servers of the built app (A and B) share the test database and a
 // Redis of this file's own (state, cache and the stock channel), which the test kills and starts again.
 // Like the outage tests it needs servers the suite starts itself: left out against a deployment (BASE_URL).
 

@@ -7,7 +7,7 @@ import { expect, pagesOf, test } from "./fixtures";
 import { TcpProxy } from "./support/tcp-proxy";
 import { TestSupport, uniqueEmail } from "./support/test-support";
 
-// A second `next start` of the built app whose state Redis (a throwaway redis-server) and PostgreSQL (through a
+// A second standalone server of the built app whose state Redis (a throwaway redis-server) and PostgreSQL (through a
 // proxy the test can cut) belong to this file alone. It needs a server the suite starts itself: against a
 // deployment (BASE_URL), playwright.config.ts leaves this file out.
 

@@ -11,6 +11,8 @@ export const LOCAL_REDIS_PORT = 56379;
 export const LOCAL_DATABASE_URL = `postgresql://brisk@127.0.0.1:${LOCAL_POSTGRES_PORT}/brisk`;
 export const LOCAL_REDIS_URL = `redis://127.0.0.1:${LOCAL_REDIS_PORT}`;
 export const LOCAL_ORIGIN = "http://localhost:3000";
+/** Relative to the folder the process starts in. */
+export const DEFAULT_MEDIA_DIR = ".data/media";
 
 const postgresUrl = z
   .string()
@@ -67,7 +69,7 @@ const variables = z.object({
   /** How long the first command waits for a connection that is not ready yet. */
   REDIS_READY_TIMEOUT_MS: milliseconds(1_000, 30_000),
   /** Where seeded product images live; served at /media. */
-  MEDIA_DIR: z.string().min(1).default(".data/media"),
+  MEDIA_DIR: z.string().min(1).default(DEFAULT_MEDIA_DIR),
   /** The site's public origin: links in mail are built from it, never from the Host header. */
   AUTH_URL: z.string().url().default(LOCAL_ORIGIN),
   /** Signs Auth.js cookies and hashes sign-in codes. Local runs generate one into .env.local; never commit it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hostName, isDirectLoopbackRequest } from "./direct-loopback";
 
-// What `next start` hands a route handler for a direct `curl http://127.0.0.1:3000/...` (measured).
+// What the standalone server hands a route handler for a direct `curl http://127.0.0.1:3000/...` (measured).
 const direct = {
   host: "127.0.0.1:3000",
   "x-forwarded-for": "127.0.0.1",

@@ -8,7 +8,7 @@ import { isLoopbackHost } from "./loopback";
  * forwards the public name, or says who it forwards for, is refused as well. The dev mailbox and the
  * operator endpoints (metrics, health details without METRICS_TOKEN) answer only such requests.
  *
- * What `next start` adds itself (Next 16, `base-server.js`), each only when the request lacks it:
+ * What the standalone server adds itself (Next 16, `base-server.js`), each only when the request lacks it:
  * `x-forwarded-for` (the socket's address), `x-forwarded-host` (= Host), `x-forwarded-port` (its own
  * port) and `x-forwarded-proto` (`http`, or `https` on a TLS socket). So those four are judged by their
  * value: one loopback address, and a host equal to Host. Port and scheme name no other machine and are

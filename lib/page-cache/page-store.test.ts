@@ -5,7 +5,7 @@ import { waitFor } from "@/tests/support/wait";
 import { createCache, type Cache } from "../cache";
 import { PageStore, type StoredPage } from "./page-store";
 
-// The route cache's storage across instances: two caches sharing one Redis stand for two `next start`s
+// The route cache's storage across instances: two caches sharing one Redis stand for two standalone servers
 // (each with its own L1, kept coherent over pub/sub), as the app wires them.
 let server: ThrowawayRedis;
 const clients: Redis[] = [];

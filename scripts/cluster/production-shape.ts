@@ -8,7 +8,7 @@ import { waitFor } from "@/tests/support/wait";
 import { backendStates, setBackendState, startHaproxy, type Backend } from "./haproxy";
 
 /**
- * The production shape on one machine: N `next start` instances of the built app, a Redis Cluster of three
+ * The production shape on one machine: N standalone server instances of the built app, a Redis Cluster of three
  * masters with a replica each for every Redis role, and HAProxy in front, on ports of their own (the load
  * balancer on `port`, the instances on the ports after it). PostgreSQL is the one the environment names.
  * `npm run start:cluster` runs it in the foreground; tests and the benchmarks start it too.
@@ -56,7 +56,7 @@ export async function startProductionShape(options: {
   }));
   const start = (backend: Backend) => AppServer.start(`instance ${backend.name}`, backend.port, env);
   log(
-    `starting ${options.instances} instances of the app (next start) on ports ${backends.map((b) => b.port).join(", ")}`,
+    `starting ${options.instances} instances of the app (standalone servers) on ports ${backends.map((b) => b.port).join(", ")}`,
   );
   const instances: ProductionShape["instances"] = [];
   let haproxy: { child: ChildProcess; socket: string } | null = null;

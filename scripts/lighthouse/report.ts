@@ -33,7 +33,7 @@ Written by \`npm run lighthouse\` (scripts/lighthouse/run.ts) on ${new Date().to
 ## Machine
 ${machine}
 - Lighthouse ${version} with its mobile defaults (an emulated phone, simulated 4G throttling and a slowed CPU),
-  in Debian's Chromium, headless; \`next start\` of the production build on the seeded store.
+  in Debian's Chromium, headless; the standalone server of the production build on the seeded store.
 
 ## Medians of ${runs} runs per page
 | page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS | failed audits (any run) |

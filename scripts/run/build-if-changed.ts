@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { STANDALONE_DIR } from "../build/standalone";
 import { log, run } from "../services/shell";
 
 /**
@@ -39,8 +40,10 @@ export function sourceHash(): string {
 
 export function buildIfChanged(): void {
   const current = sourceHash();
-  const built =
-    existsSync(stampFile) && existsSync(path.join(".next", "BUILD_ID")) ? readFileSync(stampFile, "utf8") : "";
+  const complete = [stampFile, path.join(".next", "BUILD_ID"), path.join(STANDALONE_DIR, "server.js")].every(
+    existsSync,
+  );
+  const built = complete ? readFileSync(stampFile, "utf8") : "";
   if (built === current) {
     log("the build is up to date");
     return;

@@ -3,6 +3,7 @@ import { mailDelivery } from "../../lib/mail/delivery";
 import { env, parseEnv, type Env } from "../../lib/env";
 import { closeRedisClients } from "../../lib/redis/clients";
 import { log } from "../services/shell";
+import { standaloneServer } from "./standalone-server";
 
 /** On loopback the origin is http://localhost:<port>: one host name everywhere keeps cookies together. */
 export function localOrigin(source: Env = parseEnv(process.env)): string {
@@ -41,7 +42,10 @@ export function serverEnv<Source extends Record<string, string | undefined>>(
   return { ...source, TEST_SUPPORT_TOKEN: "" };
 }
 
-/** Runs `next start` or `next dev` in the foreground on HOST:PORT, forwarding signals, and says where. */
+/**
+ * Runs the production build (its standalone server) or `next dev` in the foreground on HOST:PORT, forwarding
+ * signals, and says where.
+ */
 export async function serve(mode: "start" | "dev"): Promise<void> {
   await closeRedisClients();
   const origin = localOrigin(env);
@@ -50,10 +54,17 @@ export async function serve(mode: "start" | "dev"): Promise<void> {
   if (testSupport && !env.TEST_SUPPORT_TOKEN) throw new Error("--test-support needs TEST_SUPPORT_TOKEN set");
   if (testSupport) log("the test-support API is on (--test-support): for a staging server, never a public one");
   else if (process.env.TEST_SUPPORT_TOKEN) log("TEST_SUPPORT_TOKEN is ignored without --test-support");
-  const child = spawn("npx", ["next", mode, "-H", env.HOST, "-p", String(env.PORT)], {
-    stdio: "inherit",
-    env: { ...serverEnv(process.env, testSupport), NEXT_TELEMETRY_DISABLED: "1", AUTH_URL: env.AUTH_URL, ...mail },
-  });
+  const childEnv = {
+    ...serverEnv(process.env, testSupport),
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_URL: env.AUTH_URL,
+    ...mail,
+  };
+  const server =
+    mode === "start"
+      ? standaloneServer(env.HOST, env.PORT, childEnv)
+      : { command: "npx", args: ["next", "dev", "-H", env.HOST, "-p", String(env.PORT)], env: childEnv };
+  const child = spawn(server.command, server.args, { stdio: "inherit", env: server.env });
   log(`Brisk is starting at ${origin} (Ctrl+C stops it; npm run services:stop stops PostgreSQL and Redis)`);
   log(mailBanner(origin, mail));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

@@ -8,7 +8,7 @@ import { localOrigin, mailEnv, serverEnv } from "./serve";
 
 /**
  * `npm run start:cluster`: the production shape on this machine (scripts/cluster/production-shape.ts):
- * INSTANCES `next start`s (3 unless set) behind HAProxy on CLUSTER_PORT (3200 unless set), every Redis role
+ * INSTANCES standalone servers (3 unless set) behind HAProxy on CLUSTER_PORT (3200 unless set), every Redis role
  * on a Redis Cluster of three masters with a replica each. Ctrl+C stops everything it started.
  */
 const instances = Number(process.env.INSTANCES ?? 3);

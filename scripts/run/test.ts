@@ -57,7 +57,7 @@ async function main(): Promise<number> {
 
   let ok = true;
   if (which === "all") ok = runStep("lint", "npm", ["run", "lint", "--silent"], {}) && ok;
-  // Some integration tests run the built app (two `next start` instances), as Playwright does.
+  // Some integration tests run the built app (two standalone server instances), as Playwright does.
   buildIfChanged();
   if (which !== "e2e") ok = runStep("unit and integration tests", "npx", ["vitest", "run"], env) && ok;
   if (which !== "e2e") {

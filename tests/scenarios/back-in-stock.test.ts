@@ -7,7 +7,7 @@ import { AppServer } from "@/tests/support/app-server";
 import { freePort } from "@/tests/support/ports";
 import { waitFor } from "@/tests/support/wait";
 
-// Back-in-stock alerts on two `next start` instances sharing PostgreSQL and Redis: the stock comes back
+// Back-in-stock alerts on two standalone server instances sharing PostgreSQL and Redis: the stock comes back
 // through A while B's worker is killed mid-run; every subscriber still gets exactly one mail.
 let servers: AppServer[];
 const SUBSCRIBERS = 50;

@@ -12,7 +12,7 @@ import { addToCart, checkoutBody, freshVariant, postCheckout, stockOf } from "@/
 import { freePort } from "@/tests/support/ports";
 import { readJson } from "@/tests/support/routes";
 
-// The back office on a `next start` of the built app: who gets in, stock adjustments and order moves that
+// The back office on a standalone server of the built app: who gets in, stock adjustments and order moves that
 // stay exact under concurrency, and the audit log.
 let server: AppServer;
 let admin: BrowserClient;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppServer } from "@/tests/support/app-server";
 import { freePort } from "@/tests/support/ports";
 
-// Two `next start` instances of the built app, on two ports, sharing the test database and Redis.
+// Two standalone server instances of the built app, on two ports, sharing the test database and Redis.
 let servers: AppServer[];
 let variants: { id: number; stock: number }[];
 

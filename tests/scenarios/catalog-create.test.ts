@@ -8,7 +8,7 @@ import type { BrowserClient } from "@/tests/support/browser-client";
 import { freePort } from "@/tests/support/ports";
 import { readJson } from "@/tests/support/routes";
 
-// New products, variants and categories from the back office on a `next start`: a draft stays out of the
+// New products, variants and categories from the back office on a standalone server: a draft stays out of the
 // store until it is published, a variant is added, a category shows at once and is renamed everywhere, and
 // what is in use or unknown is refused with nothing written.
 let server: AppServer;

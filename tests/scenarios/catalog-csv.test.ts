@@ -10,7 +10,7 @@ import type { BrowserClient } from "@/tests/support/browser-client";
 import { freePort } from "@/tests/support/ports";
 import { readJson } from "@/tests/support/routes";
 
-// The back office's CSV export and import on a `next start`: the export reads back changing nothing, an
+// The back office's CSV export and import on a standalone server: the export reads back changing nothing, an
 // import creates and changes products all or nothing, and bad files are refused whole, with every reason.
 let server: AppServer;
 let admin: BrowserClient;

@@ -4,7 +4,7 @@ import { freePort } from "@/tests/support/ports";
 import { notDirectRequests, rawRequest } from "@/tests/support/raw-http";
 
 // Who reads the dev mailbox (on, as in every test: AUTH_DEV_MAILBOX=1 with HOST on loopback), against a
-// real `next start`: a request sent straight from this machine, never a DNS-rebinding page or a proxy.
+// a real standalone server: a request sent straight from this machine, never a DNS-rebinding page or a proxy.
 
 let server: AppServer;
 

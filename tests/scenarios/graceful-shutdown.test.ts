@@ -5,7 +5,7 @@ import { AppServer } from "@/tests/support/app-server";
 import { freePort } from "@/tests/support/ports";
 import { waitFor } from "@/tests/support/wait";
 
-// SIGTERM to a `next start` (a rolling restart): the request in flight is answered, new connections are
+// SIGTERM to a standalone server (a rolling restart): the request in flight is answered, new connections are
 // refused, background work stops, and PostgreSQL and Redis are closed before the process exits.
 let app: AppServer | undefined;
 afterAll(() => app?.kill());

@@ -6,7 +6,7 @@ import { freePort } from "@/tests/support/ports";
 import { ThrowawayRedis } from "@/tests/support/redis-server";
 import { waitFor } from "@/tests/support/wait";
 
-// Live stock across two `next start` instances sharing PostgreSQL and a Redis of the test's own: a page
+// Live stock across two standalone server instances sharing PostgreSQL and a Redis of the test's own: a page
 // open on B hears of a checkout through A, and of a change made while Redis was down once it is back.
 let redis: ThrowawayRedis;
 let servers: AppServer[];

@@ -4,7 +4,7 @@ import { AppServer } from "@/tests/support/app-server";
 import { freePort } from "@/tests/support/ports";
 import { rawRequest } from "@/tests/support/raw-http";
 
-// Paths that are not valid URLs, and /api paths no route serves, against a real `next start`: never a 500,
+// Paths that are not valid URLs, and /api paths no route serves, against the real built app (its standalone server): never a 500,
 // JSON under /api, the site's HTML page elsewhere.
 
 let server: AppServer;

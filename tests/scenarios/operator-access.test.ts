@@ -4,7 +4,7 @@ import { AppServer } from "@/tests/support/app-server";
 import { freePort } from "@/tests/support/ports";
 import { notDirectRequests, rawRequest } from "@/tests/support/raw-http";
 
-// Who reads /api/metrics and /api/health's details, against a real `next start`: one instance without
+// Who reads /api/metrics and /api/health's details, against the real built app (its standalone server): one instance without
 // METRICS_TOKEN (direct loopback requests only), one with it (its bearer only).
 
 const TOKEN = randomBytes(32).toString("hex");

@@ -9,7 +9,7 @@ import { addToCart, checkoutBody, postCheckout } from "@/tests/support/checkout-
 import { freePort } from "@/tests/support/ports";
 import { ThrowawayRedis } from "@/tests/support/redis-server";
 
-// The route cache across two `next start` instances sharing the test database and Redis (lib/page-cache):
+// The route cache across two standalone server instances sharing the test database and Redis (lib/page-cache):
 // pages rendered once and served to everyone, made stale on every instance by the data's invalidation.
 let servers: AppServer[];
 let product: { id: number; slug: string; currency: string; variantId: number };

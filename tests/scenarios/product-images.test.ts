@@ -12,7 +12,7 @@ import type { BrowserClient } from "@/tests/support/browser-client";
 import { freePort } from "@/tests/support/ports";
 import { readJson } from "@/tests/support/routes";
 
-// A product's images from the back office on a `next start`: uploads checked by their bytes and
+// A product's images from the back office on a standalone server: uploads checked by their bytes and
 // re-encoded, ordered and removed, and every bad file refused with nothing stored.
 let server: AppServer;
 let admin: BrowserClient;

@@ -7,7 +7,7 @@ import { BrowserClient } from "@/tests/support/browser-client";
 import { addToCart, checkoutBody, freshVariant, postCheckout } from "@/tests/support/checkout-fixtures";
 import { freePorts } from "@/tests/support/ports";
 
-// The production shape of `npm run start:cluster`: three `next start`s behind HAProxy, every Redis role on a
+// The production shape of `npm run start:cluster`: three standalone servers behind HAProxy, every Redis role on a
 // Redis Cluster of three masters with a replica each. A shopper's journey spreads over the instances, and a
 // rolling restart of all three under load loses no request.
 let shape: ProductionShape;

@@ -7,7 +7,7 @@ import { AppServer } from "@/tests/support/app-server";
 import { BrowserClient } from "@/tests/support/browser-client";
 import { freePort } from "@/tests/support/ports";
 
-// Every kind of response of the built app (`next start`) carries the security headers, each exactly once:
+// Every kind of response of the built app (the standalone server) carries the security headers, each exactly once:
 // pages rendered per request with a nonce policy of their own (proxy.ts), pages from the route cache with
 // their scripts' hashes (lib/page-cache), everything else with the resource policy (next.config.ts).
 

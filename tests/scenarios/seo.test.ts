@@ -5,7 +5,7 @@ import { closeRedisClients } from "@/lib/redis/clients";
 import { AppServer } from "@/tests/support/app-server";
 import { freePort } from "@/tests/support/ports";
 
-// What search engines read, over HTTP against `next start`: robots.txt, the sitemaps, canonical links and
+// What search engines read, over HTTP against the standalone server: robots.txt, the sitemaps, canonical links and
 // structured data, kept right by catalog writes.
 
 let server: AppServer;

@@ -14,7 +14,7 @@ import { BrowserClient } from "@/tests/support/browser-client";
 import { wrongCodeFor } from "@/tests/support/codes";
 import { freePort } from "@/tests/support/ports";
 
-// Attacks on sign-in, over HTTP against a real `next start` (dev mailbox on, one trusted proxy hop).
+// Attacks on sign-in, over HTTP against the real built app (its standalone server; dev mailbox on, one trusted proxy hop).
 
 let server: AppServer;
 const email = () => `target-${randomUUID()}@example.com`;

@@ -11,7 +11,7 @@ import { BrowserClient } from "@/tests/support/browser-client";
 import { wrongCodeFor } from "@/tests/support/codes";
 import { freePort } from "@/tests/support/ports";
 
-// Signing in by e-mail code against a real `next start` (dev mailbox on, one trusted proxy hop), with the
+// Signing in by e-mail code against the real built app (its standalone server; dev mailbox on, one trusted proxy hop), with the
 // test database and Redis.
 
 let server: AppServer;

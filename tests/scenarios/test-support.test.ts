@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppServer } from "@/tests/support/app-server";
 import { freePort } from "@/tests/support/ports";
 
-// The test-support API against real `next start`s: one without TEST_SUPPORT_TOKEN (every path is the 404 of
+// The test-support API against real standalone servers: one without TEST_SUPPORT_TOKEN (every path is the 404 of
 // an unknown API path), one with it (its bearer only; any other request gets that same 404).
 
 const TOKEN = randomBytes(32).toString("hex");

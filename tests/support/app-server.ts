@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { standaloneServer } from "@/scripts/run/standalone-server";
 import { operatorHeaders } from "./operator";
 import { waitFor } from "./wait";
 
-/** A `next start` of the built app on its own port, with its own environment, for tests and the benchmark. */
+/** The built app's standalone server on its own port, with its own environment, for tests and the benchmark. */
 export class AppServer {
   /** What the server printed (stdout and stderr), when started with `captureOutput`. */
   output = "";
@@ -28,15 +29,12 @@ export class AppServer {
     ready: (health: Response) => boolean = (health) => health.ok,
     options: { captureOutput?: boolean } = {},
   ): Promise<AppServer> {
-    // node runs Next directly (no npx in between), so stopping the child stops the server.
-    const child = spawn(
-      process.execPath,
-      ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
-      {
-        env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
-        stdio: options.captureOutput ? ["ignore", "pipe", "pipe"] : ["ignore", "ignore", "inherit"],
-      },
-    );
+    // node runs the server directly (no npx in between), so stopping the child stops the server.
+    const command = standaloneServer("127.0.0.1", port, { ...process.env, ...env });
+    const child = spawn(command.command, command.args, {
+      env: command.env,
+      stdio: options.captureOutput ? ["ignore", "pipe", "pipe"] : ["ignore", "ignore", "inherit"],
+    });
     const server = new AppServer(`http://127.0.0.1:${port}`, child);
     await waitFor(
       async () => {
@@ -71,7 +69,7 @@ export class AppServer {
   }
 
   /**
-   * SIGTERM, then SIGKILL if the server has not exited after `graceMs`: `next start` waits for its open
+   * SIGTERM, then SIGKILL if the server has not exited after `graceMs`: the standalone server waits for its open
    * connections to close, and a browser may keep one open as long as its page lives.
    */
   async stop(graceMs = 10_000): Promise<void> {

@@ -16,7 +16,7 @@ import {
 } from "@/tests/support/checkout-fixtures";
 import { freePort } from "@/tests/support/ports";
 
-// Checkout through two `next start` instances at once, on the test database and Redis.
+// Checkout through two standalone server instances at once, on the test database and Redis.
 let servers: AppServer[];
 const client = (i = 0) => new BrowserClient(servers[i % 2].origin);
 const paidOrdersOf = (variantId: number) =>

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { unsubscribe } from "@/lib/alerts/subscribe";
+import { env } from "@/lib/env";
 import { readBodyBytes, tooLarge } from "@/lib/http/body";
 import { refuseCrossOrigin } from "@/lib/http/origin";
 import { withErrorBoundary } from "@/lib/http/route";
@@ -20,6 +21,8 @@ export const POST = withErrorBoundary("api/stock-alerts/unsubscribe", async (req
   if (bytes === null) return tooLarge(MAX_BYTES);
   const form = new URLSearchParams(bytes.toString("utf8"));
   const removed = await unsubscribe(form.get("alert") ?? "", form.get("token") ?? "");
-  const answer = new URL(`/stock-alerts/unsubscribe?${removed ? "done=1" : "unknown=1"}`, request.url);
+  // On the site's origin (AUTH_URL), as every link the store makes: request.url names the address this server
+  // listens on, which is not the shopper's behind a load balancer (and a form may not be sent on to it: CSP).
+  const answer = new URL(`/stock-alerts/unsubscribe?${removed ? "done=1" : "unknown=1"}`, env.AUTH_URL);
   return NextResponse.redirect(answer, 303);
 });
