@@ -25,7 +25,7 @@ export const CLUSTER_SUITE = [
 ];
 
 /** Run on its own after the suite (CLUSTER_SUITE_PART=failover): it kills a master, whose replica takes over. */
-export const FAILOVER = ["lib/cart/failover.cluster-test.ts"];
+export const FAILOVER = ["tests/scenarios/redis-failover.cluster-test.ts"];
 
 // Not mergeConfig: it would add these files to the base list instead of replacing it.
 export default defineConfig({

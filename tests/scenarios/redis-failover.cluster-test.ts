@@ -1,18 +1,22 @@
 import { randomBytes } from "node:crypto";
 import Redis, { Cluster } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { cache } from "../cache";
-import { awaitReady, closeRedisClients, redisClient } from "../redis/clients";
-import { StateUnavailableError } from "../redis/state";
+import { authKeys } from "@/lib/auth/keys";
+import { createSessionRecord, readSessionRecord } from "@/lib/auth/session-store";
+import { newSessionToken } from "@/lib/auth/session-token";
+import { cache } from "@/lib/cache";
+import { cartKeys } from "@/lib/cart/keys";
+import { addCartItem, readCartLines } from "@/lib/cart/store";
+import type { CartOwner } from "@/lib/cart/types";
+import { awaitReady, closeRedisClients, redisClient } from "@/lib/redis/clients";
+import { StateUnavailableError } from "@/lib/redis/state";
 import { waitFor } from "@/tests/support/wait";
-import { cartKeys } from "./keys";
-import { addCartItem, readCartLines } from "./store";
-import type { CartOwner } from "./types";
 
 // Run by the cluster suite only (vitest.cluster.config.ts), last: it kills one of the cluster's masters.
 // A master dies while its replica lags (stopped: SIGSTOP), the worst case of asynchronous replication.
-// Writes to it were answered 503, never acknowledged and then lost (WAIT: lib/redis/scripts/run.ts); its
-// replica takes over; every acknowledged cart is still there, and catalog reads answered throughout.
+// Cart and session writes to it were answered 503, never acknowledged and then lost (WAIT:
+// lib/redis/scripts/run.ts); its replica takes over; every acknowledged cart line and session is still
+// there, and catalog reads answered throughout.
 
 const cluster = () => redisClient("state") as Cluster;
 const guest = (): CartOwner => ({ kind: "guest", id: randomBytes(12).toString("base64url") });
@@ -50,8 +54,8 @@ async function pidOf(port: number): Promise<number> {
   return Number(/process_id:(\d+)/.exec(info)![1]);
 }
 
-describe("a master of the state's Redis Cluster killed while carts are written", () => {
-  it("loses no acknowledged cart, and keeps catalog reads answering", async () => {
+describe("a master of the state's Redis Cluster killed while carts and sessions are written", () => {
+  it("loses no acknowledged cart line or session, and keeps catalog reads answering", async () => {
     await awaitReady("state");
     // Guests whose carts live on one master (the first key's), and guests elsewhere.
     const first = guest();
@@ -60,6 +64,11 @@ describe("a master of the state's Redis Cluster killed while carts are written",
     const owning = (slot: number) => nodes.find((n) => n.slots.some(([a, b]) => slot >= a && slot <= (b ?? a)))!;
     const master = owning(await slotOf(first));
     const replica = nodes.find((n) => n.masterId === master.id)!;
+    // A user whose sessions live on that master too (`sess:{u:<id>}:…`), found by trying ids.
+    const onMaster = async (userId: string) =>
+      owning(Number(await cluster().cluster("KEYSLOT", authKeys.sessionIndex(userId)))) === master;
+    let user = randomBytes(6).toString("hex");
+    while (!(await onMaster(user))) user = randomBytes(6).toString("hex");
     const [masterPid, replicaPid] = [await pidOf(master.port), await pidOf(replica.port)];
 
     // Each write adds a line of its own (variant ids 1, 2, 3… per cart): an acknowledged line must stay. A
@@ -80,6 +89,20 @@ describe("a master of the state's Redis Cluster killed while carts are written",
         return "refused";
       }
     };
+    // Each session write makes a new session: an acknowledged one must be there afterwards.
+    const sessions: string[] = [];
+    const signIn = async (userId: string) => {
+      const token = newSessionToken(userId);
+      try {
+        await createSessionRecord(token, userId, new Date(Date.now() + 3_600_000));
+        sessions.push(token);
+        return "acknowledged";
+      } catch (error) {
+        if (!(error instanceof StateUnavailableError)) throw error;
+        refused++;
+        return "refused";
+      }
+    };
     const reads: Promise<unknown>[] = [];
     const readCatalog = () =>
       reads.push(cache.getOrSet({ key: `failover:${reads.length % 5}`, ttl: 60, load: async () => "from postgres" }));
@@ -89,7 +112,9 @@ describe("a master of the state's Redis Cluster killed while carts are written",
     try {
       for (let i = 0; i < 20; i++) {
         expect(await write(first)).toBe("refused");
+        expect(await signIn(user)).toBe("refused");
         await write(guest());
+        await signIn(randomBytes(6).toString("hex"));
         readCatalog();
       }
       // The master dies; its replica comes back and takes over.
@@ -101,7 +126,7 @@ describe("a master of the state's Redis Cluster killed while carts are written",
       async () => {
         readCatalog();
         await write(guest());
-        return (await write(first)) === "acknowledged";
+        return (await write(first)) === "acknowledged" && (await signIn(user)) === "acknowledged";
       },
       30_000,
       "the replica to take over",
@@ -109,14 +134,18 @@ describe("a master of the state's Redis Cluster killed while carts are written",
     for (let i = 0; i < 10; i++) {
       await write(first);
       await write(guest());
+      await signIn(user);
+      await signIn(randomBytes(6).toString("hex"));
     }
 
-    expect(refused).toBeGreaterThanOrEqual(20);
+    expect(refused).toBeGreaterThanOrEqual(40);
     const lost: string[] = [];
     for (const { owner, acknowledged } of carts.values()) {
       const lines = await readCartLines(owner);
       for (const variantId of acknowledged) if (!lines.has(variantId)) lost.push(`${owner.id}: line ${variantId}`);
     }
+    for (const token of sessions) if (!(await readSessionRecord(token))) lost.push(`session ${token.slice(0, 20)}…`);
+    expect(sessions.length).toBeGreaterThan(30);
     expect(lost).toEqual([]);
     // Every catalog read answered (from Redis, or from PostgreSQL while it could not).
     const answers = await Promise.all(reads);
