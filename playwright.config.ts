@@ -36,7 +36,9 @@ const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
-  testIgnore: remote ? ["**/outage.spec.ts", "**/live-stock-instances.spec.ts", "**/back-office.spec.ts"] : [],
+  testIgnore: remote
+    ? ["**/outage.spec.ts", "**/live-stock-instances.spec.ts", "**/back-office.spec.ts", "**/production-shape.spec.ts"]
+    : [],
   fullyParallel: true,
   workers: 2,
   retries: 0,
