@@ -9,7 +9,7 @@ export const PAGE_VIEWS_RECORDED = "product page view + POST /api/shopper (view 
 /** The floor row of a route shaped like the product API (scripts/bench/run.ts). */
 export const FLOOR_WITH_PARAMETER = "Next.js floor, a route with a path parameter (constant, same size)";
 
-/** Writes bench/results.md: machine, date, commands, and the side-by-side table with its ratios. */
+/** Writes bench/results.md (or results-<products>.md): machine, date, commands, and the side-by-side table with its ratios. */
 
 export interface Row extends LoadResult {
   name: string;
@@ -20,6 +20,8 @@ export interface Row extends LoadResult {
 }
 
 export interface Report {
+  /** Where it goes: bench/results.md, or bench/results-<products>.md for another catalog size. */
+  file: string;
   startedAt: Date;
   settings: string;
   querySource: string;
@@ -173,5 +175,5 @@ How, above). A request counts in the part of the run in which it was sent.
 ${outage.map(outageLines).join("\n\n")}
 `;
   mkdirSync("bench", { recursive: true });
-  writeFileSync("bench/results.md", text);
+  writeFileSync(report.file, text);
 }

@@ -1,19 +1,18 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Redis from "ioredis";
-import pg from "pg";
 import { parseEnv } from "../../lib/env";
 import { ThrowawayRedis } from "@/tests/support/redis-server";
 import { deleteByPattern } from "../../lib/redis/scan";
-import { applyMigrations } from "../db/migrations";
 import { buildIfChanged } from "../run/build-if-changed";
 import { ensureServices } from "../services/ensure";
 import { ensurePackages } from "../services/packages";
 import { log } from "../services/shell";
 import { AppServer, cacheCounters } from "@/tests/support/app-server";
 import { commandTotal } from "@/tests/support/redis-commands";
+import { listingPaths, seededDatabase } from "./database";
 import { PostgresStats } from "./postgres-stats";
 import { FLOOR_WITH_PARAMETER, PAGE_VIEWS_PLAIN, PAGE_VIEWS_RECORDED, writeReport, type Row } from "./report";
 import { measureMemory, measureShopperMemory, runOutage, runStampede } from "./scenarios";
@@ -22,48 +21,21 @@ import { runPageViews } from "./page-views";
 import { runWrk, type LoadResult } from "./wrk";
 
 /**
- * `npm run bench`: Brisk against `next start` on a catalog of 5,000 products, every comparison side by side
+ * `npm run bench`: Brisk against the standalone server on a catalog of 5,000 products (BENCH_PRODUCTS), every comparison side by side
  * in one run: the product API with the cache on and off; product, category and home pages from the route
  * cache, rendered per request (PAGE_CACHE=off) and with every cache off; search results; the Next.js floor, a bare Redis GET
  * server, a stampede through two instances, Redis memory per product, and the cache's Redis killed under
  * load. Writes bench/results.md. Uses a database (brisk_bench) and a cache Redis of its own.
  */
 
-const PRODUCTS = 5_000;
+/** The catalog's size; another than 5,000 (BENCH_PRODUCTS) has a database and a report of its own. */
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 5_000);
+const SUFFIX = PRODUCTS === 5_000 ? "" : `-${PRODUCTS}`;
+const REPORT_FILE = `bench/results${SUFFIX}.md`;
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const KEY_PREFIX = "brisk-bench:";
 const OPENED_FIRST = "load.ts (connections opened first)";
-
-async function prepareDatabase(url: string, appEnv: Record<string, string>): Promise<string[]> {
-  await applyMigrations(url);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const count = async () => Number((await client.query("SELECT count(*) AS n FROM products")).rows[0].n);
-  if ((await count()) !== PRODUCTS) {
-    log(`seeding ${PRODUCTS} products into the benchmark database (images are rendered once)`);
-    const seeded = spawnSync("npx", ["tsx", "scripts/seed/seed.ts"], {
-      stdio: "inherit",
-      env: { ...process.env, ...appEnv, SEED_PRODUCTS: String(PRODUCTS) },
-    });
-    if (seeded.status !== 0) throw new Error("seeding the benchmark database failed");
-  }
-  const { rows } = await client.query("SELECT slug FROM products WHERE status = 'active' ORDER BY id");
-  await client.end();
-  return rows.map((row) => row.slug as string);
-}
-
-/** Category slugs, and search words (the first word of product names) for the search results rows. */
-async function listingPaths(url: string): Promise<{ categories: string[]; searches: string[] }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const categories = (await client.query("SELECT slug FROM categories ORDER BY id")).rows.map((row) => row.slug);
-  const words = await client.query(
-    "SELECT DISTINCT lower(split_part(name, ' ', 1)) AS word FROM products WHERE status = 'active' ORDER BY word LIMIT 40",
-  );
-  await client.end();
-  return { categories, searches: words.rows.map((row) => row.word as string) };
-}
 
 /** A fixed shuffle: Zipf rank 1 is some product, not the newest one. */
 function shuffled<T>(items: T[]): T[] {
@@ -92,7 +64,9 @@ function benchPaths(name: string, list: string[]): Paths {
 async function main(): Promise<void> {
   const startedAt = new Date();
   const base = parseEnv(process.env);
-  const databaseUrl = Object.assign(new URL(base.DATABASE_URL), { pathname: "/brisk_bench" }).toString();
+  const databaseUrl = Object.assign(new URL(base.DATABASE_URL), {
+    pathname: `/brisk_bench${SUFFIX.replace("-", "_")}`,
+  }).toString();
   await ensureServices({ extraDatabases: [databaseUrl] });
   ensurePackages(["wrk"]);
   const cacheRedis = await ThrowawayRedis.start("cache");
@@ -103,7 +77,7 @@ async function main(): Promise<void> {
     REDIS_KEY_PREFIX: KEY_PREFIX,
     MEDIA_DIR: base.MEDIA_DIR,
   };
-  const slugs = shuffled(await prepareDatabase(databaseUrl, appEnv));
+  const slugs = shuffled(await seededDatabase(databaseUrl, appEnv, PRODUCTS));
   const cold = slugs.pop()!; // kept out of every load run, for the stampede
   buildIfChanged();
   const api = slugs.map((slug) => `/api/products/${slug}`);
@@ -249,12 +223,13 @@ async function main(): Promise<void> {
   outage.push(await runOutage({ app: second, cacheRedis, paths: api, connections: CONNECTIONS, delayMs }));
 
   writeReport({
+    file: REPORT_FILE,
     startedAt,
     settings: [
       `- \`npm run bench\`: wrk, 1 thread, ${CONNECTIONS} connections, ${SECONDS} s per scenario after a 3 s warm-up run,`,
       `  paths drawn from a Zipf distribution (s = 1) over ${slugs.length} active products in a fixed shuffled order.`,
-      `- Apps: \`next start\` (production build); cache on at :3301 and :3303, \`CACHE_MODE=off\` at :3302; all on the`,
-      "  same PostgreSQL (database brisk_bench) and, for the cache, a Redis of the benchmark's own, configured as",
+      `- Apps: the standalone server (production build); cache on at :3301 and :3303, \`CACHE_MODE=off\` at :3302; all on the`,
+      `  same PostgreSQL (database ${new URL(databaseUrl).pathname.slice(1)}) and, for the cache, a Redis of the benchmark's own, configured as`,
       "  a cache's own Redis is (nothing on disk: scripts/services/redis.ts).",
       "- Before the cache-on runs every product is requested once (a warm cache, as at steady state); before each",
       "  page row every page of the row is requested once on its instance (rendered once into the route cache).",
@@ -281,7 +256,7 @@ async function main(): Promise<void> {
     shopperMemory,
     outage,
   });
-  log("wrote bench/results.md");
+  log(`wrote ${REPORT_FILE}`);
 
   await Promise.all([second.stop(), stats.close()]);
   await cacheRedis.destroy();

@@ -207,7 +207,7 @@ Written by \`npm run soak\` (scripts/bench/soak.ts) on ${startedAt.toISOString()
 ${machine()}
 
 ## How
-- \`npm run start:cluster\`'s shape (scripts/cluster/production-shape.ts): three \`next start\` instances behind
+- \`npm run start:cluster\`'s shape (scripts/cluster/production-shape.ts): three standalone server instances behind
   HAProxy, every Redis role on a Redis Cluster of three masters with a replica each; PostgreSQL's database
   brisk_bench (the benchmark's catalog).
 - First every page the shoppers ask for is requested once on each instance (rendered and cached in its

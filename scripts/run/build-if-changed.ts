@@ -13,7 +13,7 @@ const INPUT_DIRS = ["app", "lib", "public", "prisma", "scripts/build"];
 // Every top-level source and config file (next.config.ts, proxy.ts, instrumentation.ts, package.json, …), but
 // next-env.d.ts, which next build writes itself.
 const TOP_LEVEL = /^(?!next-env\.d\.ts$)[^.][^/]*\.(ts|mjs|js|json)$/;
-const SKIP = /(^|\/)(generated|node_modules)(\/|$)|\.test\.tsx?$/;
+const SKIP = /(^|\/)(generated|node_modules)(\/|$)|\.(cluster-)?test\.tsx?$/;
 const stampFile = path.join(".next", "brisk-source-hash");
 
 function filesUnder(dir: string): string[] {
