@@ -15,11 +15,12 @@ const nextConfig: NextConfig = {
   // no copy in this process's memory that an invalidation could miss. Compiled by `npm run build`.
   cacheHandler: path.resolve("lib/generated/page-cache-handler.cjs"),
   cacheMaxMemorySize: 0,
-  // The home page's route (lib/page-cache/cached-paths.ts): a rewrite here costs less than one in proxy.ts.
   // proxy.ts' rewrites stay in this server whatever HOST it binds to. Next.js would rename a loopback host
   // in the rewrite's URL to `localhost`; bound to 127.0.0.1, the router then takes the URL for another origin
   // and proxies the request to itself over a new connection: an extra hop, refused while the server drains.
+  // (Route handlers' request.url is then the address the server binds to: links use AUTH_URL.)
   skipProxyUrlNormalize: true,
+  // The home page's route (lib/page-cache/cached-paths.ts): a rewrite here costs less than one in proxy.ts.
   rewrites: async () => ({ beforeFiles: [{ source: "/", destination: HOME_ROUTE }], afterFiles: [], fallback: [] }),
   // Security headers on every response (pages get their nonce CSP from proxy.ts). Next.js bakes them into the
   // build: AUTH_URL (as lib/env.ts reads it, "" is unset) must be the public origin when `next build` runs.

@@ -22,6 +22,12 @@ describe("Progress", () => {
     advance(1_000);
     progress.update("variants", 12_000, 40_000);
     expect(writes).toHaveLength(1);
+    // Done: no progress line, even when one is due; the phase's end says it.
+    advance(9_000);
+    progress.update("variants", 40_000, 40_000);
+    expect(writes).toHaveLength(1);
+    progress.end();
+    expect(writes[1]).toBe("[brisk] variants: 40,000 in 15 s\n");
   });
 
   it("on a terminal, redraws one bar in place, and a new phase ends the last with its time", () => {

@@ -47,7 +47,7 @@ export class Progress {
     const phase = this.phase!;
     Object.assign(phase, { done, total });
     const due = now - phase.shown >= (this.out.isTTY ? REDRAW_MS : this.lineEveryMs);
-    if (!due) return;
+    if (!due || done >= total) return; // a finished phase is told by end()
     phase.shown = now;
     if (this.out.isTTY) this.out.write(`\r${this.describe(phase, now)}\x1b[K`);
     else this.out.write(`${this.describe(phase, now)}\n`);
