@@ -109,6 +109,19 @@ async function catalogOf(client: pg.Client): Promise<Catalog> {
 }
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
+/** The JavaScript heap in use (MB), from the instance's /api/metrics (asked straight, on loopback). */
+async function heapMb(port: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/api/metrics`)).text();
+  return Number(/^brisk_nodejs_heap_size_used_bytes (\d+)/m.exec(text)?.[1] ?? NaN) / 2 ** 20;
+}
+
+interface Sample {
+  minute: number;
+  rss: number[];
+  heap: number[];
+  redis: number;
+  postgres: number;
+}
 const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
 
 async function main(): Promise<void> {
@@ -137,7 +150,7 @@ async function main(): Promise<void> {
   });
   const redis = new Cluster(clusterNodes(shape.nodes));
   await new Promise((resolve) => redis.once("ready", resolve));
-  const samples: { minute: number; rss: number[]; redis: number; postgres: number }[] = [];
+  const samples: Sample[] = [];
   const sample = async () => {
     const clients = await Promise.all(
       redis.nodes("all").map(async (node) => Number(/connected_clients:(\d+)/.exec(await node.info("clients"))![1])),
@@ -146,6 +159,7 @@ async function main(): Promise<void> {
     samples.push({
       minute: (Date.now() - loadStart) / 60_000,
       rss: shape.instances.map(({ server }) => rssMb(server.pid)),
+      heap: await Promise.all(shape.instances.map(({ port }) => heapMb(port))),
       redis: clients.reduce((a, b) => a + b, 0),
       postgres: postgres.rows[0].n,
     });
@@ -179,10 +193,7 @@ async function main(): Promise<void> {
   log("wrote bench/soak.md");
 }
 
-function report(
-  startedAt: Date,
-  samples: { minute: number; rss: number[]; redis: number; postgres: number }[],
-): string {
+function report(startedAt: Date, samples: Sample[]): string {
   const actions = [...timings.entries()].map(([action, list]) => {
     const sorted = [...list].sort((a, b) => a - b);
     const failed = errors.get(action) ?? [];
@@ -190,10 +201,12 @@ function report(
   });
   const totalErrors = [...errors.values()].reduce((sum, list) => sum + list.length, 0);
   const afterTwo = samples.filter((s) => s.minute >= 2);
-  const growth = samples[0].rss.map((_, i) => {
-    const [first, last] = [afterTwo[0]?.rss[i] ?? 0, afterTwo.at(-1)?.rss[i] ?? 0];
-    return first > 0 ? ((last - first) / first) * 100 : 0;
-  });
+  const growthOf = (pick: (s: Sample) => number[]) =>
+    samples[0].rss.map((_, i) => {
+      const [first, last] = [pick(afterTwo[0] ?? samples[0])[i], pick(afterTwo.at(-1) ?? samples[0])[i]];
+      return first > 0 ? ((last - first) / first) * 100 : 0;
+    });
+  const [growth, heapGrowth] = [growthOf((s) => s.rss), growthOf((s) => s.heap)];
   const spread = (pick: (s: (typeof samples)[number]) => number) =>
     afterTwo.length > 0 ? Math.max(...afterTwo.map(pick)) - Math.min(...afterTwo.map(pick)) : 0;
   const firstErrors = [...errors.entries()].flatMap(([action, list]) =>
@@ -215,7 +228,7 @@ ${machine()}
 - ${SHOPPERS} shoppers, each with its own cookies, think time ${THINK_MS / 2}-${(THINK_MS * 3) / 2} ms between steps: sign in (the
   dev mailbox's code), then in turn the home page, two product pages, a search, an add to the cart and a
   checkout (the test card); halfway each signs in anew as someone else.
-- Every 30 s: RSS of each instance (/proc), Redis connections (connected_clients summed over the six nodes),
+- Every 30 s: RSS of each instance (/proc), its JavaScript heap in use (its /api/metrics), Redis connections (connected_clients summed over the six nodes),
   PostgreSQL connections (pg_stat_activity for brisk_bench; the soak's own two included).
 
 ## Per action
@@ -224,13 +237,14 @@ ${machine()}
 ${actions.join("\n")}
 
 ## Over time
-| minute | RSS per instance (MB) | Redis connections | PostgreSQL connections |
-| ---: | --- | ---: | ---: |
-${samples.map((s) => `| ${s.minute.toFixed(1)} | ${s.rss.map((r) => r.toFixed(0)).join(" / ")} | ${s.redis} | ${s.postgres} |`).join("\n")}
+| minute | RSS per instance (MB) | JS heap in use per instance (MB) | Redis connections | PostgreSQL connections |
+| ---: | --- | --- | ---: | ---: |
+${samples.map((s) => `| ${s.minute.toFixed(1)} | ${s.rss.map((r) => r.toFixed(0)).join(" / ")} | ${s.heap.map((h) => h.toFixed(0)).join(" / ")} | ${s.redis} | ${s.postgres} |`).join("\n")}
 
 ## Targets
 - errors: **${totalErrors}** (target 0)${firstErrors.length > 0 ? `\n${firstErrors.join("\n")}` : ""}
-- RSS growth after the first two minutes, per instance: **${growth.map((g) => `${g.toFixed(1)}%`).join(" / ")}** (target < 10%)
+- RSS growth after the first two minutes, per instance: **${growth.map((g) => `${g.toFixed(1)}%`).join(" / ")}** (target < 10%);
+  the JavaScript heap in use: ${heapGrowth.map((g) => `${g.toFixed(1)}%`).join(" / ")}
 - connections after the first two minutes, highest less lowest: Redis **${spread((s) => s.redis)}**, PostgreSQL **${spread((s) => s.postgres)}** (target: flat)
 `;
 }
