@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
-import { AppServer } from "@/tests/support/app-server";
+import { AppServer, ServerExitedError } from "@/tests/support/app-server";
+import { freePort } from "@/tests/support/ports";
 import { ThrowawayCluster } from "@/tests/support/redis-cluster";
 import { waitFor } from "@/tests/support/wait";
 import { backendStates, setBackendState, startHaproxy, type Backend } from "./haproxy";
@@ -55,6 +56,21 @@ export async function startProductionShape(options: {
     port: options.instancePorts?.[i] ?? options.port + i + 1,
   }));
   const start = (backend: Backend) => AppServer.start(`instance ${backend.name}`, backend.port, env);
+  /**
+   * The first start of an instance: a port chosen free may be taken by the time the server listens (other
+   * processes choose too), so an instance that exits before answering gets another port, up to 3 times.
+   */
+  const firstStart = async (backend: Backend): Promise<AppServer> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await start(backend);
+      } catch (error) {
+        if (!(error instanceof ServerExitedError) || attempt === 3) throw error;
+        backend.port = await freePort();
+        log(`${backend.name}: its port was not free; starting it on ${backend.port}`);
+      }
+    }
+  };
   log(
     `starting ${options.instances} instances of the app (standalone servers) on ports ${backends.map((b) => b.port).join(", ")}`,
   );
@@ -68,7 +84,10 @@ export async function startProductionShape(options: {
     );
   try {
     // One at a time: two cores would only share the same work.
-    for (const backend of backends) instances.push({ ...backend, server: await start(backend) });
+    for (const backend of backends) {
+      const server = await firstStart(backend); // may change backend.port
+      instances.push({ ...backend, server });
+    }
     log(`starting HAProxy on ${origin}`);
     haproxy = startHaproxy(dir, { port: options.port, backends });
     for (const backend of backends) await upInHaproxy(backend.name);

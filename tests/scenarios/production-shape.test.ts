@@ -1,3 +1,4 @@
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRedisClients } from "@/lib/redis/clients";
 import { db } from "@/lib/db";
@@ -11,13 +12,20 @@ import { freePorts } from "@/tests/support/ports";
 // Redis Cluster of three masters with a replica each. A shopper's journey spreads over the instances, and a
 // rolling restart of all three under load loses no request.
 let shape: ProductionShape;
+let taken: net.Server;
 
 beforeAll(async () => {
   const [port, ...instancePorts] = await freePorts(4);
+  // The third instance's port is taken by the time it starts (as another process may take a port chosen
+  // free): it must start on another one.
+  taken = net.createServer();
+  await new Promise<void>((resolve) => taken.listen(instancePorts[2], "127.0.0.1", resolve));
   shape = await startProductionShape({ instances: 3, port, instancePorts, env: {} });
+  expect(shape.instances[2].port).not.toBe(instancePorts[2]);
 }, 180_000);
 
 afterAll(async () => {
+  taken?.close();
   await shape?.stop();
   await Promise.all([db.$disconnect(), closeRedisClients()]);
 });

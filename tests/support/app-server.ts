@@ -3,6 +3,9 @@ import { standaloneServer } from "@/scripts/run/standalone-server";
 import { operatorHeaders } from "./operator";
 import { waitFor } from "./wait";
 
+/** AppServer.start's error when the process ended before it answered (EADDRINUSE: its port was taken). */
+export class ServerExitedError extends Error {}
+
 /** The built app's standalone server on its own port, with its own environment, for tests and the benchmark. */
 export class AppServer {
   /** What the server printed (stdout and stderr), when started with `captureOutput`. */
@@ -38,6 +41,9 @@ export class AppServer {
     const server = new AppServer(`http://127.0.0.1:${port}`, child);
     await waitFor(
       async () => {
+        // A server that died (its port taken, a bad setting) fails the start now, not at the deadline.
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new ServerExitedError(`${name} exited (${child.exitCode ?? child.signalCode}) before answering`);
         // Bounded, so a server that accepts but never answers cannot hold the wait past its deadline.
         const health = await fetch(`${server.origin}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(
           () => null,
