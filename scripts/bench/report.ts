@@ -55,6 +55,9 @@ export interface OutagePhase {
 }
 
 const fixed = (n: number, digits = 0) => n.toFixed(digits);
+/** A number for a report's reader: thousands grouped (12,345), exactly `digits` decimals. */
+export const grouped = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const shell = (command: string, args: string[]) => {
   try {
     return execFileSync(command, args, { encoding: "utf8" }).trim();

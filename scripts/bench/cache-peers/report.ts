@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { grouped } from "../report";
 import { LIBRARIES, type LibraryName } from "./subjects";
 import { productValue } from "./value";
 import type { Scenario } from "./worker";
@@ -36,10 +37,9 @@ const NAMES: Record<LibraryName, string> = {
 
 export type Results = Record<Scenario, Record<LibraryName, Result>>;
 
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const opsCell = (r: Result) => `${fmt(r.opsPerSecond as number)} ops/s (p99 ${fmt((r.p99Us as number) / 1000, 2)} ms)`;
-const l1Cell = (r: Result) => `${fmt(r.opsPerSecond as number)} ops/s (p99 ${fmt(r.p99Us as number, 1)} µs)`;
+const opsCell = (r: Result) =>
+  `${grouped(r.opsPerSecond as number)} ops/s (p99 ${grouped((r.p99Us as number) / 1000, 2)} ms)`;
+const l1Cell = (r: Result) => `${grouped(r.opsPerSecond as number)} ops/s (p99 ${grouped(r.p99Us as number, 1)} µs)`;
 
 interface Row {
   name: string;
@@ -60,7 +60,7 @@ const ROWS: [Scenario, Row][] = [
     "redis-hit-1",
     {
       name: "Redis commands per hit (1 caller / 64 callers), counted by Redis",
-      cell: (r) => `${fmt(r.commandsPerOp as number, 2)}`,
+      cell: (r) => `${grouped(r.commandsPerOp as number, 2)}`,
       // At the precision shown: Brisk's figure includes the TIME it sends once a second for its clock.
       ahead: (b, p) =>
         Number((b.commandsPerOp as number).toFixed(2)) <= Math.max(1, Number((p.commandsPerOp as number).toFixed(2))),
@@ -70,7 +70,7 @@ const ROWS: [Scenario, Row][] = [
     "stampede",
     {
       name: "Stampede: 1,000 callers, a 50 ms loader (wall time, loads)",
-      cell: (r) => `${fmt(r.wallMs as number, 1)} ms, ${r.loads} load${r.loads === 1 ? "" : "s"}`,
+      cell: (r) => `${grouped(r.wallMs as number, 1)} ms, ${r.loads} load${r.loads === 1 ? "" : "s"}`,
       ahead: (b, p) => b.loads === 1 && (p.loads !== 1 || (b.wallMs as number) <= (p.wallMs as number)),
     },
   ],
@@ -79,7 +79,7 @@ const ROWS: [Scenario, Row][] = [
     {
       name: "Redis down, warm key: first call / next 100 / loader runs (calls that failed)",
       cell: (r) =>
-        `${fmt(r.firstMs as number, 2)} ms / ${fmt(r.next100Ms as number, 1)} ms / ${r.loads}` +
+        `${grouped(r.firstMs as number, 2)} ms / ${grouped(r.next100Ms as number, 1)} ms / ${r.loads}` +
         `${(r.errors as number) > 0 ? ` (${r.errors} of 101 failed)` : ""}${r.hung ? " (hung)" : ""}`,
       // Against a peer whose calls failed, answering at all is ahead; otherwise as fast, loading no more.
       ahead: (b, p) =>
@@ -95,7 +95,7 @@ const ROWS: [Scenario, Row][] = [
     "bytes",
     {
       name: "Redis bytes per entry (MEMORY USAGE; stored bytes)",
-      cell: (r) => `${fmt(r.memoryPerEntry as number)} B (${fmt(r.storedPerEntry as number)} B)`,
+      cell: (r) => `${grouped(r.memoryPerEntry as number)} B (${grouped(r.storedPerEntry as number)} B)`,
       ahead: (b, p) => (b.memoryPerEntry as number) <= (p.memoryPerEntry as number),
     },
   ],
@@ -135,7 +135,7 @@ export function cachePeersReport(results: Results, meta: ReportMeta): string {
   const value = JSON.stringify(productValue(7)).length;
   return `# lib/cache and its peers, side by side
 
-Written by \`npm run bench:cache\` (scripts/bench/cache-peers/run.ts) on ${meta.startedAt.toISOString()}, in ${fmt(meta.seconds)} s.
+Written by \`npm run bench:cache\` (scripts/bench/cache-peers/run.ts) on ${meta.startedAt.toISOString()}, in ${grouped(meta.seconds)} s.
 
 ## Machine
 ${machine().join("\n")}
@@ -150,7 +150,7 @@ ${machine().join("\n")}
   the Redis-down scenario starts one of its own per run and kills it (SIGKILL). The shared Redis is never touched.
 - Each scenario for each library runs in a fresh process (scripts/bench/cache-peers/worker.ts), ${meta.runs} times, the
   libraries interleaved; each figure is the median of the ${meta.runs} runs. Throughput rows: a 0.5 s warm-up, then
-  ${fmt(Number(process.env.BENCH_CACHE_MS ?? 2000) / 1000, 1)} s measured; p99 is per call, as the caller sees it.
+  ${grouped(Number(process.env.BENCH_CACHE_MS ?? 2000) / 1000, 1)} s measured; p99 is per call, as the caller sees it.
 - L1 hit: each library's in-process tier in front of Redis. Redis-hit rows and bytes: Redis only, no
   in-process tier (every read is a Redis hit; 5,000 keys written first through the library itself).
   Stampede and Redis down: each library as a storefront would run it (two tiers where it has them),

@@ -1,4 +1,4 @@
-import { machine } from "../report";
+import { grouped, machine } from "../report";
 import type { Cost } from "./meter";
 import { MIX, perPageView, plan, TARGET_UTILIZATION, type Action, type Capacity, type Plan } from "./model";
 
@@ -6,15 +6,12 @@ const RATES = [1_000, 10_000, 100_000];
 /** The cores of one large database server: PostgreSQL's primary grows only up to one machine. */
 const ONE_SERVER_CORES = 64;
 
-const number = (n: number, digits = 0) =>
-  n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
 function costRow(action: string, cost: Cost, count?: number): string {
-  return `| ${action} | ${count === undefined ? "–" : count} | ${number(cost.cpuMs, 2)} | ${number(cost.redisCommands, 1)} | ${number(cost.redisBytes / 1024, 1)} | ${number(cost.postgresQueries, 2)} |`;
+  return `| ${action} | ${count === undefined ? "–" : count} | ${grouped(cost.cpuMs, 2)} | ${grouped(cost.redisCommands, 1)} | ${grouped(cost.redisBytes / 1024, 1)} | ${grouped(cost.postgresQueries, 2)} |`;
 }
 
 function planRow(p: Plan): string {
-  return `| ${number(p.pageViewsPerSecond)} | ${number(p.appCores)} | ${number(p.redisCommandsPerSecond)} | ${number(p.redisShards)} | ${number(p.redisMegabytesPerSecond, 1)} | ${number(p.postgresQueriesPerSecond)} | ${number(p.postgresCores)} | ${number(p.ordersPerSecond)} |`;
+  return `| ${grouped(p.pageViewsPerSecond)} | ${grouped(p.appCores)} | ${grouped(p.redisCommandsPerSecond)} | ${grouped(p.redisShards)} | ${grouped(p.redisMegabytesPerSecond, 1)} | ${grouped(p.postgresQueriesPerSecond)} | ${grouped(p.postgresCores)} | ${grouped(p.ordersPerSecond)} |`;
 }
 
 /** Which limit the plans meet first, in words. */
@@ -22,13 +19,13 @@ function firstLimit(plans: Plan[], costs: Record<Action, Cost>): string {
   const top = plans.at(-1)!;
   const database = plans.find((p) => p.postgresCores > ONE_SERVER_CORES);
   const lines = [
-    `- The app's CPU is the largest resource at every rate: ${number(top.appCores)} cores at ${number(top.pageViewsPerSecond)} page views/s, against ${number(top.redisShards)} Redis cores and ${number(top.postgresCores)} PostgreSQL cores. The app is stateless and scales out: more instances behind the load balancer.`,
-    `- Redis scales out by shards (every multi-key operation stays in one hash slot). Its bytes come before its commands: pages read from the route cache are ${number(costs["product page, from the route cache in Redis"].redisBytes / 1024)} KB each, so at ${number(top.pageViewsPerSecond)} page views/s each of ${number(top.redisShards)} shards moves about ${number(top.redisMegabytesPerSecond / top.redisShards)} MB/s (${number((top.redisMegabytesPerSecond / top.redisShards) * 8)} Mbit/s): a 1 Gbit/s network is the next limit there, before the shard's core.`,
+    `- The app's CPU is the largest resource at every rate: ${grouped(top.appCores)} cores at ${grouped(top.pageViewsPerSecond)} page views/s, against ${grouped(top.redisShards)} Redis cores and ${grouped(top.postgresCores)} PostgreSQL cores. The app is stateless and scales out: more instances behind the load balancer.`,
+    `- Redis scales out by shards (every multi-key operation stays in one hash slot). Its bytes come before its commands: pages read from the route cache are ${grouped(costs["product page, from the route cache in Redis"].redisBytes / 1024)} KB each, so at ${grouped(top.pageViewsPerSecond)} page views/s each of ${grouped(top.redisShards)} shards moves about ${grouped(top.redisMegabytesPerSecond / top.redisShards)} MB/s (${grouped((top.redisMegabytesPerSecond / top.redisShards) * 8)} Mbit/s): a 1 Gbit/s network is the next limit there, before the shard's core.`,
   ];
   lines.push(
     database
-      ? `- **The first hard limit is PostgreSQL**: at ${number(database.pageViewsPerSecond)} page views/s it needs ${number(database.postgresCores)} cores, more than one server of ${ONE_SERVER_CORES}. Its primary does not scale out; reads would have to move to replicas (not built).`
-      : `- **PostgreSQL stays within one server** up to ${number(top.pageViewsPerSecond)} page views/s (${number(top.postgresCores)} of ${ONE_SERVER_CORES} cores by this count), because the route cache and \`lib/cache\` answer most reads. It is still the first hard limit: its primary does not scale out, and every order reaches it (${number(top.ordersPerSecond)} orders/s, each a transaction of about ${number(costs.checkout.postgresQueries)} statements that locks the stock rows it takes; orders for one popular variant wait for each other). The count treats a statement as a one-row read; orders write, so the primary's share grows faster than its column here. Before it, the bill is the app's cores.`,
+      ? `- **The first hard limit is PostgreSQL**: at ${grouped(database.pageViewsPerSecond)} page views/s it needs ${grouped(database.postgresCores)} cores, more than one server of ${ONE_SERVER_CORES}. Its primary does not scale out; reads would have to move to replicas (not built).`
+      : `- **PostgreSQL stays within one server** up to ${grouped(top.pageViewsPerSecond)} page views/s (${grouped(top.postgresCores)} of ${ONE_SERVER_CORES} cores by this count), because the route cache and \`lib/cache\` answer most reads. It is still the first hard limit: its primary does not scale out, and every order reaches it (${grouped(top.ordersPerSecond)} orders/s, each a transaction of about ${grouped(costs.checkout.postgresQueries)} statements that locks the stock rows it takes; orders for one popular variant wait for each other). The count treats a statement as a one-row read; orders write, so the primary's share grows faster than its column here. Before it, the bill is the app's cores.`,
   );
   return lines.join("\n");
 }
@@ -53,7 +50,7 @@ the text, change scripts/bench/capacity/report.ts; to change the assumptions, mo
 ${machine()}
 
 ## What each action costs
-One instance of the built app (its standalone server) over a catalog of ${number(input.products)} products;
+One instance of the built app (its standalone server) over a catalog of ${grouped(input.products)} products;
 its state and cache Redis each a server of the run's own; PostgreSQL with \`pg_stat_statements\`. Each
 action runs the listed number of times, 8 shoppers side by side (as under load: one at a time would count
 the costs of an idle process too), and its cost is the difference of the counters before and after,
@@ -79,10 +76,10 @@ not counted: a CDN or the browser's cache serves them after the first visit.
 ${actions.map((action) => costRow(action, costs[action], counts[action])).join("\n")}
 
 ## What one core serves, measured here
-- Redis: **${number(capacity.redisOpsPerCore)} commands/s** (\`redis-benchmark\` GET and SET, 50 connections,
+- Redis: **${grouped(capacity.redisOpsPerCore)} commands/s** (\`redis-benchmark\` GET and SET, 50 connections,
   no pipelining; the lower of the two). Brisk's reads are mostly GETs and short scripts; a script costs more
   than a GET, so this is on the high side for the mix.
-- PostgreSQL: **${number(capacity.postgresQueriesPerCore)} queries/s** per core (\`pgbench -S\`: one-row reads by key,
+- PostgreSQL: **${grouped(capacity.postgresQueriesPerCore)} queries/s** per core (\`pgbench -S\`: one-row reads by key,
   8 connections, 15 s, with pgbench itself on the same two cores, so on the low side). Brisk's catalog
   queries read more rows than pgbench's.
 
