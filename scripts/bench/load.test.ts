@@ -1,7 +1,23 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { runLoad, summarize, zipfSampler, type Sample } from "./load";
+import { inParallel, runLoad, summarize, zipfSampler, type Sample } from "./load";
+
+describe("inParallel", () => {
+  it("runs every item once, with its index, never more than `concurrency` at a time", async () => {
+    const seen: [string, number][] = [];
+    let running = 0;
+    let most = 0;
+    await inParallel(["a", "b", "c", "d", "e", "f", "g"], 3, async (item, index) => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push([item, index]);
+      running--;
+    });
+    expect(seen.sort()).toEqual([..."abcdefg"].map((item, index) => [item, index]));
+    expect(most).toBe(3);
+  });
+});
 
 describe("zipfSampler", () => {
   it("draws rank r with weight 1/(r+1)", () => {

@@ -124,12 +124,20 @@ export function summarize(samples: Sample[]): LoadResult {
   };
 }
 
+/** Runs `step` for every item, at most `concurrency` at a time (as that many clients would). */
+export async function inParallel<T>(
+  items: T[],
+  concurrency: number,
+  step: (item: T, index: number) => Promise<unknown>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) await step(items[index], index);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
 /** Requests every path once, `concurrency` at a time: a warm cache, and a warm JIT, before a measurement. */
 export async function warm(origin: string, paths: string[], concurrency = 16): Promise<void> {
-  const queue = [...paths];
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await (await fetch(origin + next)).arrayBuffer();
-    }),
-  );
+  await inParallel(paths, concurrency, async (path) => (await fetch(origin + path)).arrayBuffer());
 }

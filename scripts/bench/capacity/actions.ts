@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { log } from "../../services/shell";
+import { inParallel } from "../load";
 import type { PostgresStats } from "../postgres-stats";
 import type { Cost, Meter } from "./meter";
 import type { Action } from "./model";
@@ -9,19 +10,6 @@ import { addToCart, checkoutBody, postCheckout } from "@/tests/support/checkout-
 
 /** Shoppers at once: enough to keep the instance busy, as under load (one at a time would count idle costs). */
 const CONCURRENCY = 8;
-
-/** Runs `step` for every item, at most `concurrency` at a time (as that many shoppers would). */
-async function inParallel<T>(
-  items: T[],
-  concurrency: number,
-  step: (item: T, index: number) => Promise<unknown>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < items.length; index = next++) await step(items[index], index);
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-}
 
 async function expectStatus(response: Response, ...statuses: number[]): Promise<void> {
   await response.arrayBuffer();
