@@ -100,11 +100,17 @@ export async function runLoad(options: {
   return samples;
 }
 
+/**
+ * Nearest rank, as wrk reports: the value in `sorted` (ascending) that this fraction of them did not
+ * exceed; 0 for none.
+ */
+export const percentile = (sorted: number[], fraction: number): number =>
+  sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
+
 /** wrk's totals for a set of samples. */
 export function summarize(samples: Sample[]): LoadResult {
   const latencies = samples.map((sample) => sample.ms).sort((a, b) => a - b);
-  // Nearest rank, as wrk reports: the latency that this fraction of the requests did not exceed.
-  const at = (fraction: number) => latencies[Math.max(0, Math.ceil(fraction * latencies.length) - 1)] ?? 0;
+  const at = (fraction: number) => percentile(latencies, fraction);
   let [first, last] = [Infinity, -Infinity];
   for (const sample of samples) {
     first = Math.min(first, sample.startMs);

@@ -15,7 +15,7 @@ import { ensurePackages } from "../services/packages";
 import { log } from "../services/shell";
 import { BrowserClient } from "@/tests/support/browser-client";
 import { addToCart, checkoutBody, postCheckout } from "@/tests/support/checkout-fixtures";
-import { warm } from "./load";
+import { percentile, warm } from "./load";
 import { machine } from "./report";
 
 /**
@@ -122,7 +122,6 @@ interface Sample {
   redis: number;
   postgres: number;
 }
-const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
 
 async function main(): Promise<void> {
   const startedAt = new Date();
