@@ -95,6 +95,9 @@ function readOneByOne(client: Redis | Cluster, read: Queued, roundTrip: RoundTri
 }
 
 function readTogether(client: Redis, batch: Queued[], roundTrip: RoundTrip): void {
+  if (batch.length === 1 && !batch[0].withTime && batch[0].keys.length <= MAX_KEYS_PER_COMMAND) {
+    return readAlone(client, batch[0], roundTrip);
+  }
   const slots = new Map<string, number>();
   for (const read of batch) for (const key of read.keys) if (!slots.has(key)) slots.set(key, slots.size);
   const unique = [...slots.keys()];
@@ -136,5 +139,14 @@ function readTogether(client: Redis, batch: Queued[], roundTrip: RoundTrip): voi
     (error: unknown) => {
       for (const read of batch) read.reject(error);
     },
+  );
+}
+
+/** One read with no TIME (a single caller's tick): its keys in one MGET, nothing to share out. */
+function readAlone(client: Redis, read: Queued, roundTrip: RoundTrip): void {
+  const sentAt = performance.now();
+  roundTrip(client.mget(read.keys)).then(
+    (values) => read.resolve({ values, time: null, sentAt, receivedAt: performance.now() }),
+    read.reject,
   );
 }
