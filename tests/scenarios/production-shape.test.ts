@@ -1,12 +1,15 @@
 import net from "node:net";
+import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRedisClients } from "@/lib/redis/clients";
 import { db } from "@/lib/db";
 import { runLoad } from "@/scripts/bench/load";
 import { startProductionShape, type ProductionShape } from "@/scripts/cluster/production-shape";
+import { cacheCounters } from "@/tests/support/app-server";
 import { BrowserClient } from "@/tests/support/browser-client";
 import { addToCart, checkoutBody, freshVariant, postCheckout } from "@/tests/support/checkout-fixtures";
 import { freePorts } from "@/tests/support/ports";
+import { waitFor } from "@/tests/support/wait";
 
 // The production shape of `npm run start:cluster`: three standalone servers behind HAProxy, every Redis role on a
 // Redis Cluster of three masters with a replica each. A shopper's journey spreads over the instances, and a
@@ -80,4 +83,77 @@ describe("through the load balancer", () => {
     expect(samples.length).toBeGreaterThan(100);
     expect(failed.map((sample) => `${sample.status} ${sample.error ?? ""}`)).toEqual([]);
   }, 240_000);
+
+  it("answers every catalog read while a master of the Redis Cluster dies and its replica takes over", async () => {
+    const products = (
+      await db.product.findMany({
+        where: { status: "ACTIVE" },
+        select: { slug: true },
+        orderBy: { id: "asc" },
+        take: 300,
+      })
+    ).map(({ slug }) => slug);
+    const category = (await db.category.findFirstOrThrow({ select: { slug: true } })).slug;
+    // A few pages, and products each instance has not read yet: reads that go to Redis (not to an instance's
+    // memory), a third of them to the master that dies.
+    const pages = ["/", "/products", `/products/${products[0]}`, `/categories/${category}`];
+    const paths = [...pages, ...products.map((slug) => `/api/products/${slug}`)];
+    for (const path of pages) expect((await fetch(`${shape.origin}${path}`)).status).toBe(200);
+    const bypassed = () =>
+      Promise.all(shape.instances.map(({ port }) => cacheCounters(`http://127.0.0.1:${port}`))).then((all) =>
+        all.reduce((sum, counters) => sum + (counters.bypass ?? 0), 0),
+      );
+    const bypassedBefore = await bypassed();
+    // The master holding the most keys (the catalog's cached entries and pages, the routes' too) dies.
+    const nodes = shape.nodes.split(",").map((address) => new Redis(Number(address.split(":")[1]), "127.0.0.1"));
+    try {
+      const roles = await Promise.all(nodes.map(async (node) => ((await node.role()) as string[])[0]));
+      const sizes = await Promise.all(nodes.map((node) => node.dbsize()));
+      const victim = nodes
+        .filter((_, i) => roles[i] === "master")
+        .reduce((most, node) => (sizes[nodes.indexOf(node)] > sizes[nodes.indexOf(most)] ? node : most));
+      expect(sizes[nodes.indexOf(victim)]).toBeGreaterThan(0);
+      const pid = Number(/process_id:(\d+)/.exec(await victim.info("server"))![1]);
+      const survivor = nodes.find((node) => node !== victim && roles[nodes.indexOf(node)] === "master")!;
+      const victimId = (await victim.cluster("MYID")) as string;
+      victim.disconnect();
+
+      let finished!: () => void;
+      const loading = runLoad({
+        origin: shape.origin,
+        paths,
+        connections: 6,
+        seconds: 120,
+        delayMs: 20,
+        until: new Promise<void>((resolve) => (finished = resolve)),
+      });
+      try {
+        // Under load: every page once more, then the master dies.
+        for (const path of pages) expect((await fetch(`${shape.origin}${path}`)).status).toBe(200);
+        process.kill(pid, "SIGKILL");
+        // Failed over: the cluster marked the dead master failed and is whole again (its replica has the slots).
+        await waitFor(
+          async () => {
+            const [info, table] = await Promise.all([survivor.cluster("INFO"), survivor.cluster("NODES")]);
+            const line = (table as string).split("\n").find((row) => row.startsWith(victimId)) ?? "";
+            const flags = (line.split(" ")[2] ?? "").split(",");
+            return (info as string).includes("cluster_state:ok") && flags.includes("fail");
+          },
+          30_000,
+          "the replica to take over",
+        );
+        // And the store reads through the new master.
+        for (const path of pages) expect((await fetch(`${shape.origin}${path}`)).status).toBe(200);
+      } finally {
+        finished();
+      }
+      const samples = await loading;
+      expect(samples.length).toBeGreaterThan(50);
+      // The outage was felt: reads the dead master could not answer were answered from PostgreSQL.
+      expect(await bypassed()).toBeGreaterThan(bypassedBefore);
+      expect(samples.filter((sample) => sample.status !== 200).map((s) => `${s.status} ${s.error ?? ""}`)).toEqual([]);
+    } finally {
+      for (const node of nodes) node.disconnect();
+    }
+  }, 180_000);
 });

@@ -97,7 +97,10 @@ export class ThrowawayCluster {
       this.processes.map(
         (child) =>
           new Promise((resolve) =>
-            child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGKILL")),
+            // A node a test killed has exited already (by a signal: its exitCode stays null).
+            child.exitCode !== null || child.signalCode !== null
+              ? resolve(null)
+              : (child.once("exit", resolve), child.kill("SIGKILL")),
           ),
       ),
     );
