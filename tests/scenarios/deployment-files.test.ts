@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ENV_VARIABLES, parseEnv } from "@/lib/env";
 import { STANDALONE_DIR } from "@/scripts/build/standalone";
+import { INSTANCE_NODE_OPTIONS } from "@/scripts/run/standalone-server";
 import { freePort } from "@/tests/support/ports";
 import { waitFor } from "@/tests/support/wait";
 
@@ -34,8 +35,10 @@ function stageEnv(stage: string): Record<string, string> {
   const start = dockerfile.search(new RegExp(`^FROM .* AS ${stage}$`, "m"));
   const end = dockerfile.indexOf("\nFROM ", start + 1);
   const text = dockerfile.slice(start, end < 0 ? undefined : end).replace(/\\\n\s*/g, " ");
-  const settings = [...text.matchAll(/^ENV (.+)$/gm)].flatMap((line) => [...line[1].matchAll(/([A-Z_]+)=(\S+)/g)]);
-  return Object.fromEntries(settings.map(([, name, value]) => [name, value]));
+  const settings = [...text.matchAll(/^ENV (.+)$/gm)].flatMap((line) => [
+    ...line[1].matchAll(/([A-Z_]+)=("[^"]*"|\S+)/g),
+  ]);
+  return Object.fromEntries(settings.map(([, name, value]) => [name, value.replace(/^"(.*)"$/, "$1")]));
 }
 
 describe("compose.yaml", () => {
@@ -86,6 +89,8 @@ describe("the Dockerfile's runtime stage", () => {
     const port = await freePort();
     const settings = stageEnv("runtime");
     expect(settings).toMatchObject({ NODE_ENV: "production", HOSTNAME: "0.0.0.0", HOST: "0.0.0.0" });
+    // The image sizes V8's heap as every other way the store runs does.
+    expect(settings.NODE_OPTIONS).toBe(INSTANCE_NODE_OPTIONS);
     // The test's database, Redis and media folder stand in for the compose services and the volume.
     server = spawn(process.execPath, ["server.js"], {
       cwd: copy,

@@ -30,10 +30,10 @@ export class AppServer {
     port: number,
     env: Record<string, string>,
     ready: (health: Response) => boolean = (health) => health.ok,
-    options: { captureOutput?: boolean } = {},
+    options: { captureOutput?: boolean; nodeOptions?: string } = {},
   ): Promise<AppServer> {
     // node runs the server directly (no npx in between), so stopping the child stops the server.
-    const command = standaloneServer("127.0.0.1", port, { ...process.env, ...env });
+    const command = standaloneServer("127.0.0.1", port, { ...process.env, ...env }, options.nodeOptions);
     const child = spawn(command.command, command.args, {
       env: command.env,
       stdio: options.captureOutput ? ["ignore", "pipe", "pipe"] : ["ignore", "ignore", "inherit"],
