@@ -128,7 +128,11 @@ async function main(): Promise<void> {
     const slugs = (await seededDatabase(databaseUrl, env, PRODUCTS)).slice(0, 1_000);
     const { searches } = await listingPaths(databaseUrl);
     buildIfChanged();
-    const paths = ["/", ...slugs.map((slug) => `/products/${slug}`), ...searches.slice(0, 20)];
+    const paths = [
+      "/",
+      ...slugs.map((slug) => `/products/${slug}`),
+      ...searches.slice(0, 20).map((word) => `/products?q=${word}`),
+    ];
     const outcomes: Outcome[] = [];
     for (const setting of SETTINGS) outcomes.push(await measure(setting, env, paths));
     writeFileSync(OUTPUT, report(startedAt, outcomes, paths.length));
