@@ -28,9 +28,11 @@ FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 # HOSTNAME is where server.js binds; HOST tells the app itself (lib/env.ts) that it listens beyond loopback,
 # so the dev mailbox stays off and operator routes want their token. NODE_OPTIONS sizes V8's heap for a store
-# instance (scripts/run/standalone-server.ts, docs/deployment.md): override it for a bigger or smaller box.
+# instance, MALLOC_ARENA_MAX what glibc keeps outside it (scripts/run/standalone-server.ts, docs/deployment.md):
+# override them for a bigger or smaller box.
 ENV NODE_ENV=production \
     NODE_OPTIONS="--max-semi-space-size=64 --max-old-space-size=320" \
+    MALLOC_ARENA_MAX=2 \
     NEXT_TELEMETRY_DISABLED=1 \
     HOSTNAME=0.0.0.0 \
     HOST=0.0.0.0 \

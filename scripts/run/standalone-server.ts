@@ -15,6 +15,13 @@ import { STANDALONE_DIR } from "../build/standalone";
 export const INSTANCE_NODE_OPTIONS = "--max-semi-space-size=64 --max-old-space-size=320";
 
 /**
+ * glibc's malloc arenas for a store instance (the Dockerfile sets the same): by default up to eight per core,
+ * one per thread that allocates (libuv's pool compressing answers, V8's helpers), each keeping its freed
+ * memory. Two bound what RSS holds outside the heap. The environment's own value wins.
+ */
+export const INSTANCE_MALLOC_ARENA_MAX = "2";
+
+/**
  * How to run the production build: Next's standalone server (`node .next/standalone/server.js`), the same
  * one the Dockerfile ships, bound to `host`:`port`. It runs from its own folder, so a relative MEDIA_DIR is
  * made absolute here, against the folder it was given in.
@@ -33,6 +40,7 @@ export function standaloneServer(
     env: {
       ...Object.fromEntries(defined),
       NODE_OPTIONS: [nodeOptions, env.NODE_OPTIONS].filter(Boolean).join(" "),
+      MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? INSTANCE_MALLOC_ARENA_MAX,
       HOSTNAME: host,
       PORT: String(port),
       MEDIA_DIR: path.resolve(env.MEDIA_DIR || DEFAULT_MEDIA_DIR),

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ENV_VARIABLES, parseEnv } from "@/lib/env";
 import { STANDALONE_DIR } from "@/scripts/build/standalone";
-import { INSTANCE_NODE_OPTIONS } from "@/scripts/run/standalone-server";
+import { INSTANCE_MALLOC_ARENA_MAX, INSTANCE_NODE_OPTIONS } from "@/scripts/run/standalone-server";
 import { freePort } from "@/tests/support/ports";
 import { waitFor } from "@/tests/support/wait";
 
@@ -91,6 +91,7 @@ describe("the Dockerfile's runtime stage", () => {
     expect(settings).toMatchObject({ NODE_ENV: "production", HOSTNAME: "0.0.0.0", HOST: "0.0.0.0" });
     // The image sizes V8's heap as every other way the store runs does.
     expect(settings.NODE_OPTIONS).toBe(INSTANCE_NODE_OPTIONS);
+    expect(settings.MALLOC_ARENA_MAX).toBe(INSTANCE_MALLOC_ARENA_MAX);
     // The test's database, Redis and media folder stand in for the compose services and the volume.
     server = spawn(process.execPath, ["server.js"], {
       cwd: copy,
