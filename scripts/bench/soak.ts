@@ -9,13 +9,14 @@ import { applyMigrations } from "../db/migrations";
 import { startProductionShape } from "../cluster/production-shape";
 import { buildIfChanged } from "../run/build-if-changed";
 import { ensureLocalAuthEnv } from "../run/local-auth-env";
+import { INSTANCE_MALLOC_ARENA_MAX, INSTANCE_NODE_OPTIONS } from "../run/standalone-server";
 import { localOrigin } from "../run/serve";
 import { ensureServices } from "../services/ensure";
 import { ensurePackages } from "../services/packages";
 import { log } from "../services/shell";
 import { BrowserClient } from "@/tests/support/browser-client";
 import { addToCart, checkoutBody, postCheckout } from "@/tests/support/checkout-fixtures";
-import { percentile, warm } from "./load";
+import { percentile, runLoad, warm } from "./load";
 import { machine } from "./report";
 
 /**
@@ -31,6 +32,8 @@ const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const SHOPPERS = 8;
 const THINK_MS = 250;
 const SAMPLE_MS = 30_000;
+/** How long each instance serves the pages flat out before the load (V8 sizes its heap for the work). */
+const HEAP_WARM_SECONDS = 30;
 const ROOT = path.resolve(__dirname, "../..");
 
 type Action = "home" | "product page" | "search" | "add to cart" | "sign in" | "checkout";
@@ -109,16 +112,24 @@ async function catalogOf(client: pg.Client): Promise<Catalog> {
 }
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
-/** The JavaScript heap in use (MB), from the instance's /api/metrics (asked straight, on loopback). */
-async function heapMb(port: number): Promise<number> {
+/** An instance's memory as V8 sees it (MB), from its /api/metrics (asked straight, on loopback). */
+async function memoryOf(port: number): Promise<{ used: number; committed: number; external: number }> {
   const text = await (await fetch(`http://127.0.0.1:${port}/api/metrics`)).text();
-  return Number(/^brisk_nodejs_heap_size_used_bytes (\d+)/m.exec(text)?.[1] ?? NaN) / 2 ** 20;
+  const mb = (name: string) => Number(new RegExp(`^brisk_${name} (\\d+)`, "m").exec(text)?.[1] ?? NaN) / 2 ** 20;
+  return {
+    used: mb("nodejs_heap_size_used_bytes"),
+    committed: mb("nodejs_heap_size_total_bytes"),
+    external: mb("nodejs_external_memory_bytes"),
+  };
 }
 
 interface Sample {
   minute: number;
   rss: number[];
   heap: number[];
+  /** The V8 heap's committed size, and memory outside it (RSS less that heap and V8's external memory). */
+  committed: number[];
+  native: number[];
   redis: number;
   postgres: number;
 }
@@ -155,24 +166,31 @@ async function main(): Promise<void> {
       redis.nodes("all").map(async (node) => Number(/connected_clients:(\d+)/.exec(await node.info("clients"))![1])),
     );
     const postgres = await db.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'brisk_bench'");
+    const memory = await Promise.all(shape.instances.map(({ port }) => memoryOf(port)));
+    const rss = shape.instances.map(({ server }) => rssMb(server.pid));
     samples.push({
       minute: (Date.now() - loadStart) / 60_000,
-      rss: shape.instances.map(({ server }) => rssMb(server.pid)),
-      heap: await Promise.all(shape.instances.map(({ port }) => heapMb(port))),
+      rss,
+      heap: memory.map((m) => m.used),
+      committed: memory.map((m) => m.committed),
+      native: memory.map((m, i) => rss[i] - m.committed - m.external),
       redis: clients.reduce((a, b) => a + b, 0),
       postgres: postgres.rows[0].n,
     });
     log(`soak: ${JSON.stringify(samples.at(-1))}`);
   };
-  // Each instance renders, and caches in its memory, every page the shoppers will ask for: what grows after
-  // this is what the load adds, not a cache filling up.
+  // Each instance renders, and caches in its memory, every page the shoppers will ask for; then serves them
+  // flat out for a while, so that V8 has sized its heap for this work (at the shoppers' pace it takes most of
+  // the run to get there). What grows after this is what the load adds, not a cache or a heap filling up.
+  const pages = [
+    "/",
+    ...catalog.slugs.map((slug) => `/products/${slug}`),
+    ...catalog.words.map((w) => `/products?q=${w}`),
+  ];
   log(`soak: every page once on each instance (${catalog.slugs.length} products, ${catalog.words.length} searches)`);
   for (const { port } of shape.instances) {
-    await warm(
-      `http://127.0.0.1:${port}`,
-      ["/", ...catalog.slugs.map((slug) => `/products/${slug}`), ...catalog.words.map((word) => `/products?q=${word}`)],
-      8,
-    );
+    await warm(`http://127.0.0.1:${port}`, pages, 8);
+    await runLoad({ origin: `http://127.0.0.1:${port}`, paths: pages, connections: 8, seconds: HEAP_WARM_SECONDS });
   }
   const loadStart = Date.now();
   const endAt = loadStart + MINUTES * 60_000;
@@ -206,6 +224,7 @@ function report(startedAt: Date, samples: Sample[]): string {
       return first > 0 ? ((last - first) / first) * 100 : 0;
     });
   const [growth, heapGrowth] = [growthOf((s) => s.rss), growthOf((s) => s.heap)];
+  const perInstance = (values: number[]) => values.map((v) => v.toFixed(0)).join(" / ");
   const spread = (pick: (s: (typeof samples)[number]) => number) =>
     afterTwo.length > 0 ? Math.max(...afterTwo.map(pick)) - Math.min(...afterTwo.map(pick)) : 0;
   const firstErrors = [...errors.entries()].flatMap(([action, list]) =>
@@ -223,11 +242,17 @@ ${machine()}
   HAProxy, every Redis role on a Redis Cluster of three masters with a replica each; PostgreSQL's database
   brisk_bench (the benchmark's catalog).
 - First every page the shoppers ask for is requested once on each instance (rendered and cached in its
-  memory), so that what grows afterwards is what the load adds.
+  memory), then served flat out for ${HEAP_WARM_SECONDS} s (8 connections), so that V8 has sized the instance's heap
+  for this work: what grows afterwards is what the load adds. (At the shoppers' pace alone the heap's
+  committed size took most of a 10-minute run to settle: +30 to +65 MB, the used heap flat.)
+- Each instance runs with the settings every instance has (scripts/run/standalone-server.ts):
+  \`NODE_OPTIONS="${INSTANCE_NODE_OPTIONS}"\`, \`MALLOC_ARENA_MAX=${INSTANCE_MALLOC_ARENA_MAX}\`.
 - ${SHOPPERS} shoppers, each with its own cookies, think time ${THINK_MS / 2}-${(THINK_MS * 3) / 2} ms between steps: sign in (the
   dev mailbox's code), then in turn the home page, two product pages, a search, an add to the cart and a
   checkout (the test card); halfway each signs in anew as someone else.
-- Every 30 s: RSS of each instance (/proc), its JavaScript heap in use (its /api/metrics), Redis connections (connected_clients summed over the six nodes),
+- Every 30 s: RSS of each instance (/proc); from its /api/metrics its JavaScript heap in use, the heap's
+  committed size, and what RSS holds outside the heap and V8's external memory (native: the allocator,
+  code, stacks); Redis connections (connected_clients summed over the six nodes),
   PostgreSQL connections (pg_stat_activity for brisk_bench; the soak's own two included).
 
 ## Per action
@@ -236,9 +261,9 @@ ${machine()}
 ${actions.join("\n")}
 
 ## Over time
-| minute | RSS per instance (MB) | JS heap in use per instance (MB) | Redis connections | PostgreSQL connections |
-| ---: | --- | --- | ---: | ---: |
-${samples.map((s) => `| ${s.minute.toFixed(1)} | ${s.rss.map((r) => r.toFixed(0)).join(" / ")} | ${s.heap.map((h) => h.toFixed(0)).join(" / ")} | ${s.redis} | ${s.postgres} |`).join("\n")}
+| minute | RSS per instance (MB) | JS heap in use | JS heap committed | native | Redis connections | PostgreSQL connections |
+| ---: | --- | --- | --- | --- | ---: | ---: |
+${samples.map((s) => `| ${s.minute.toFixed(1)} | ${[s.rss, s.heap, s.committed, s.native].map(perInstance).join(" | ")} | ${s.redis} | ${s.postgres} |`).join("\n")}
 
 ## Targets
 - errors: **${totalErrors}** (target 0)${firstErrors.length > 0 ? `\n${firstErrors.join("\n")}` : ""}
