@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "../../lib/env";
 import { buildIfChanged } from "../run/build-if-changed";
-import { INSTANCE_NODE_OPTIONS } from "../run/standalone-server";
+import { INSTANCE_MALLOC_ARENA_MAX, INSTANCE_NODE_OPTIONS } from "../run/standalone-server";
 import { ensureServices } from "../services/ensure";
 import { log } from "../services/shell";
 import { listingPaths, seededDatabase } from "./database";
@@ -62,7 +62,8 @@ async function metricsOf(origin: string) {
   return {
     committedMb: value("brisk_nodejs_heap_size_total_bytes") / 2 ** 20,
     minor: gc("count", "minor"),
-    major: gc("count", "major") + gc("count", "incremental"),
+    // A major collection's incremental marking is counted apart ("incremental"): one major, one of those.
+    major: gc("count", "major"),
     seconds: ["minor", "major", "incremental"].reduce((sum, kind) => sum + gc("sum", kind), 0),
   };
 }
@@ -162,7 +163,9 @@ ${machine()}
   each rendered once first.
 - Then ${SECONDS} s of load.ts: 8 connections, 10 ms between a connection's requests, paths drawn by Zipf.
 - Every ${SAMPLE_MS / 1000} s: RSS (/proc) and the V8 heap's committed size (the instance's /api/metrics).
-  Collections and their time: the instance's GC metrics over the run (major counts incremental marking too).
+  Collections and their time: the instance's GC metrics over the run (the time of every kind, incremental
+  marking included).
+- Every setting also has the instances' \`MALLOC_ARENA_MAX=${INSTANCE_MALLOC_ARENA_MAX}\` (scripts/run/standalone-server.ts).
   CPU: user and system time of the instance (/proc) over the run, per request.
 
 ## Side by side, one run
