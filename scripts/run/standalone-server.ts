@@ -7,10 +7,11 @@ import { STANDALONE_DIR } from "../build/standalone";
  * - a young generation of 64 MB per semi-space, so that what a render allocates dies young instead of being
  *   promoted to the old generation (16 MB by default here: four times the scavenges, and most of a page's
  *   objects, still in use mid-render, promoted);
- * - an old generation capped at 320 MB: its live size is about 100 MB, and without a cap V8 lets it swell to
- *   three or four times that between major collections and keeps the pages (RSS swung 400 to 650 MB).
- * Measured on one instance under the soak's pages (docs/deployment.md, Memory): RSS flat within 2%, 10% more
- * requests served. A NODE_OPTIONS of the environment comes after these, so its settings win.
+ * - an old generation capped at 320 MB: its live size is 100 to 170 MB, and without a cap V8 lets it swell to
+ *   several times that between major collections and keeps the pages (RSS swung 400 to 650 MB in the soak).
+ * Measured by `npm run bench:heap` (bench/heap.md, docs/deployment.md "Memory"): RSS within 20 MB against
+ * 110 with V8's defaults, at 0.95x to 1.02x their requests per second. A NODE_OPTIONS of the environment
+ * comes after these, so its settings win.
  */
 export const INSTANCE_NODE_OPTIONS = "--max-semi-space-size=64 --max-old-space-size=320";
 
