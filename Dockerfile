@@ -27,11 +27,11 @@ CMD ["npm", "run", "--silent", "db:setup"]
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 # HOSTNAME is where server.js binds; HOST tells the app itself (lib/env.ts) that it listens beyond loopback,
-# so the dev mailbox stays off and operator routes want their token. NODE_OPTIONS sizes V8's heap for a store
-# instance, MALLOC_ARENA_MAX what glibc keeps outside it (scripts/run/standalone-server.ts, docs/deployment.md):
-# override them for a bigger or smaller box.
+# so the dev mailbox stays off and operator routes want their token. NODE_OPTIONS sizes V8's young generation
+# for a store instance, MALLOC_ARENA_MAX bounds what glibc keeps outside the heap
+# (scripts/run/standalone-server.ts, docs/deployment.md): override them for a bigger or smaller box.
 ENV NODE_ENV=production \
-    NODE_OPTIONS="--max-semi-space-size=64 --max-old-space-size=320" \
+    NODE_OPTIONS="--max-semi-space-size=64" \
     MALLOC_ARENA_MAX=2 \
     NEXT_TELEMETRY_DISABLED=1 \
     HOSTNAME=0.0.0.0 \
