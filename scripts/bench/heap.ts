@@ -168,8 +168,8 @@ ${machine()}
 - Every ${SAMPLE_MS / 1000} s: RSS (/proc) and the V8 heap's committed size (the instance's /api/metrics).
   Collections and their time: the instance's GC metrics over the run (the time of every kind, incremental
   marking included).
-- Every setting also has the instances' \`MALLOC_ARENA_MAX=${INSTANCE_MALLOC_ARENA_MAX}\` (scripts/run/standalone-server.ts).
   CPU: user and system time of the instance (/proc) over the run, per request.
+- Every setting also has the instances' \`MALLOC_ARENA_MAX=${INSTANCE_MALLOC_ARENA_MAX}\` (scripts/run/standalone-server.ts).
 
 ## Side by side, one run
 | setting | NODE_OPTIONS | requests/s | p50 / p99 ms | RSS MB (lowest to highest) | V8 heap committed MB | collections minor / major (time) | CPU ms per request | failed |
