@@ -49,6 +49,8 @@ test("the shopper's pages pass axe: cart, sign-in, account, checkout, order", as
   await expectAccessible(page, "checkout with validation errors");
   await checkout.placeOrder();
   await expect(order.thanks).toBeVisible();
+  // A client-side navigation: the new page's title can land a moment after its content.
+  await expect(page).toHaveTitle(/Your order/);
   await expectAccessible(page, "an order confirmation");
 });
 
