@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseEnv } from "../../lib/env";
 import { buildIfChanged } from "../run/build-if-changed";
@@ -6,6 +6,7 @@ import { INSTANCE_MALLOC_ARENA_MAX, INSTANCE_NODE_OPTIONS } from "../run/standal
 import { ensureServices } from "../services/ensure";
 import { log } from "../services/shell";
 import { listingPaths, seededDatabase } from "./database";
+import { cpuMs, instanceMetrics, rssMb } from "./process-stats";
 import { runLoad, summarize, warm } from "./load";
 import { grouped, machine } from "./report";
 import { AppServer } from "@/tests/support/app-server";
@@ -49,21 +50,13 @@ interface Outcome {
   cpuMsPerRequest: number;
 }
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
-/** User and system CPU time of a process (ms), from /proc. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime and stime, in ticks of 1/100 s
-}
-
 /** The metrics this bench reads from an instance: heap committed, and collections by kind. */
 async function metricsOf(origin: string) {
-  const text = await (await fetch(`${origin}/api/metrics`)).text();
-  const value = (pattern: string) => Number(new RegExp(`^${pattern} ([\\d.e+-]+)$`, "m").exec(text)?.[1] ?? 0);
+  const metric = await instanceMetrics(origin);
   const gc = (what: "count" | "sum", kind: string) =>
-    value(`brisk_nodejs_gc_duration_seconds_${what}\\{kind="${kind}"\\}`);
+    metric(`brisk_nodejs_gc_duration_seconds_${what}{kind="${kind}"}`) ?? 0;
   return {
-    committedMb: value("brisk_nodejs_heap_size_total_bytes") / 2 ** 20,
+    committedMb: (metric("brisk_nodejs_heap_size_total_bytes") ?? 0) / 2 ** 20,
     minor: gc("count", "minor"),
     // A major collection's incremental marking is counted apart ("incremental"): one major, one of those.
     major: gc("count", "major"),

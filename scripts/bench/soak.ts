@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { Cluster } from "ioredis";
@@ -17,6 +17,7 @@ import { log } from "../services/shell";
 import { BrowserClient } from "@/tests/support/browser-client";
 import { addToCart, checkoutBody, postCheckout } from "@/tests/support/checkout-fixtures";
 import { percentile, runLoad, warm } from "./load";
+import { instanceMetrics, rssMb } from "./process-stats";
 import { machine } from "./report";
 
 /**
@@ -111,11 +112,10 @@ async function catalogOf(client: pg.Client): Promise<Catalog> {
   };
 }
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
-/** An instance's memory as V8 sees it (MB), from its /api/metrics (asked straight, on loopback). */
+/** An instance's memory as V8 sees it (MB), from its /api/metrics. */
 async function memoryOf(port: number): Promise<{ used: number; committed: number; external: number }> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/api/metrics`)).text();
-  const mb = (name: string) => Number(new RegExp(`^brisk_${name} (\\d+)`, "m").exec(text)?.[1] ?? NaN) / 2 ** 20;
+  const metric = await instanceMetrics(`http://127.0.0.1:${port}`);
+  const mb = (name: string) => (metric(`brisk_${name}`) ?? NaN) / 2 ** 20;
   return {
     used: mb("nodejs_heap_size_used_bytes"),
     committed: mb("nodejs_heap_size_total_bytes"),

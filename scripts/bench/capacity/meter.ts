@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import type Redis from "ioredis";
 import { commandTotal } from "@/tests/support/redis-commands";
 import type { PostgresStats } from "../postgres-stats";
+import { cpuMs } from "../process-stats";
 
 /** What one shopper action costs, summed over its repetitions. */
 export interface Cost {
@@ -16,14 +16,6 @@ export interface Cost {
 }
 
 const ZERO: Cost = { cpuMs: 0, redisCommands: 0, redisBytes: 0, postgresQueries: 0 };
-const TICK_MS = 10; // USER_HZ: /proc reports CPU time in 1/100 s
-
-function cpuMs(pid: number): number {
-  // Fields 14 and 15 of /proc/<pid>/stat (after the command name in parentheses): utime, stime.
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}
-
 async function redisBytes(server: Redis): Promise<number> {
   const stats = await server.info("stats");
   const read = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, "m").exec(stats)![1]);
