@@ -1,5 +1,5 @@
 import { expectAccessible } from "./accessibility";
-import { testEnv } from "../scripts/run/test-env";
+import { E2E_SERVER_ENV, testEnv } from "../scripts/run/test-env";
 import { AppServer } from "../tests/support/app-server";
 import { freePort } from "../tests/support/ports";
 import { expect, pagesOf, test } from "./fixtures";
@@ -22,6 +22,7 @@ test.beforeAll(async () => {
   staffOrigin = `http://localhost:${port}`;
   staffServer = await AppServer.start("back office instance", port, {
     ...testEnv(),
+    ...E2E_SERVER_ENV,
     AUTH_URL: staffOrigin,
     PORT: String(port),
   });
