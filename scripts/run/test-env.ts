@@ -22,12 +22,11 @@ export function e2ePort(value: string | undefined): number {
 }
 
 /**
- * What the browser tests' servers add to testEnv(). They share two cores and one disk with Chromium, two
- * Playwright workers and, while the production-shape spec runs, six more Redis servers (each syncing its
- * append-only file on every write), three more instances and HAProxy: there the test Redis, healthy, once took
- * over the 250 ms production deadline to answer (its own sync waits on the disk, and Redis answers nothing
- * meanwhile), and a test's setup got a 503. The deadline guards against a Redis that hangs, which these
- * servers never meet; the outage tests, which do, set their own. 2 s, as the cluster suite's files get.
+ * What the browser tests' servers add to testEnv(). They share two cores with Chromium, two Playwright workers
+ * and, while the production-shape spec runs, six more Redis servers, three more instances and HAProxy: there
+ * the test Redis, healthy but waiting for a core, once took over the 250 ms production deadline to answer,
+ * and a test's setup got a 503. The deadline guards against a Redis that hangs, which these servers never
+ * meet; the outage tests, which do, set their own. 2 s, as the cluster suite's files get.
  */
 export const E2E_SERVER_ENV: Record<string, string> = { REDIS_COMMAND_TIMEOUT_MS: "2000" };
 
