@@ -115,6 +115,11 @@ test("with PostgreSQL gone, a page that needs it shows the error page, and 'Try 
   const page = await context.newPage();
 
   await postgres.cut();
+  // The product API's answer likewise: a 503 in the error shape, which the route cache does not keep.
+  const api = `${origin}/api/products/${slug}`;
+  const unavailable = await request.get(api);
+  expect(unavailable.status()).toBe(503);
+  expect((await unavailable.json()).error.code).toBe("unavailable");
   await page.goto(`/products/${slug}`);
   const error = page.getByRole("alert").filter({ hasText: "Something went wrong on our side" });
   await expect(error).toBeVisible();
@@ -128,5 +133,6 @@ test("with PostgreSQL gone, a page that needs it shows the error page, and 'Try 
       timeout: 2_000,
     });
   }).toPass({ timeout: 20_000 });
+  await expect.poll(async () => (await request.get(api)).status(), { timeout: 10_000 }).toBe(200);
   await context.close();
 });

@@ -16,6 +16,7 @@ type SetContext = Parameters<CacheHandler["set"]>[2];
 /** Tags Next.js derives from the path (`_N_T_/…`): Brisk invalidates by its data's tags, not by path. */
 const IMPLICIT_TAG = /^_N_T_/;
 const CACHE_TAGS_HEADER = "x-next-cache-tags";
+const X_CACHE_HEADER = "x-cache";
 /** Unpacked pages kept for the next view (a product page unpacked is about 90 KB: at most about 45 MB). */
 const UNPACKED_PAGES = 500;
 
@@ -78,8 +79,9 @@ export default class PageCacheHandler {
     if (data.kind === "APP_PAGE" && typeof data.html === "string") {
       data.headers = { ...data.headers, "content-security-policy": cachedPageCsp(inlineScriptHashes(data.html)) };
     }
-    // A 404 is not kept: any address may ask for one, and they would crowd real pages out of Redis.
-    if (env.PAGE_CACHE === "off" || ("status" in data && data.status === 404)) {
+    // A 404 is not kept: any address may ask for one, and they would crowd real pages out of Redis. Nor is
+    // an error a route handler answered (a 503 while PostgreSQL is down): the next request tries again.
+    if (env.PAGE_CACHE === "off" || ("status" in data && typeof data.status === "number" && data.status >= 400)) {
       this.pages.store.discard(key);
       return;
     }
@@ -89,7 +91,7 @@ export default class PageCacheHandler {
       ...(typeof headerTags === "string" ? headerTags.split(",") : []),
     ]);
     this.pages.store.set(key, {
-      value: packPage(data),
+      value: packPage(servedFromCache(data)),
       tags: [...tags].filter((tag) => tag && !IMPLICIT_TAG.test(tag)),
       cacheControl: "cacheControl" in ctx ? ctx.cacheControl : undefined,
     });
@@ -105,4 +107,13 @@ export default class PageCacheHandler {
   }
 
   resetRequestCache(): void {}
+}
+
+/**
+ * The entry as every later request gets it: an answer that says how it was obtained (`X-Cache`, the product
+ * API) says HIT from now on. A copy: Next.js sends the first answer, the render's own, from `data`.
+ */
+function servedFromCache(data: NonNullable<Value>): NonNullable<Value> {
+  if (!("headers" in data) || !data.headers?.[X_CACHE_HEADER]) return data;
+  return { ...data, headers: { ...data.headers, [X_CACHE_HEADER]: "HIT" } };
 }

@@ -76,6 +76,35 @@ describe("catalog pages from the route cache, on two instances", () => {
     expect(shown((await view(b, path)).html).stock).toBe("Only 3 left");
   }, 60_000);
 
+  it("keeps the product API's answer in the route cache, rendered once, and answers A's writes on B", async () => {
+    const [a, b] = servers;
+    const answer = async (server: AppServer) => {
+      const response = await fetch(`${server.origin}/api/products/${product.slug}`);
+      const body = (await response.json()) as {
+        product: { variants: { id: number; priceCents: number; stock: number }[] };
+      };
+      const { priceCents, stock } = body.product.variants.find((variant) => variant.id === product.variantId)!;
+      const header = (name: string) => response.headers.get(name);
+      return { status: response.status, cache: header("x-cache"), route: header("x-nextjs-cache"), priceCents, stock };
+    };
+    await updateVariants(product.id, [{ variantId: product.variantId, priceCents: 6_543, stock: 7 }]);
+    const before = (await renders(a)) + (await renders(b));
+    expect(await answer(a)).toEqual({ status: 200, cache: "MISS", route: "MISS", priceCents: 6_543, stock: 7 });
+    const cached = { status: 200, cache: "HIT", route: "HIT", priceCents: 6_543, stock: 7 };
+    expect(await answer(b)).toEqual(cached);
+    expect(await answer(a)).toEqual(cached);
+    expect((await renders(a)) + (await renders(b)) - before).toBe(1);
+    // Never in a shared cache: stock changes.
+    expect((await fetch(`${b.origin}/api/products/${product.slug}`)).headers.get("cache-control")).toBe("no-store");
+
+    await updateVariants(product.id, [{ variantId: product.variantId, priceCents: 7_654, stock: 7 }]);
+    expect(await answer(b)).toMatchObject({ priceCents: 7_654, stock: 7 });
+    const shopper = new BrowserClient(a.origin);
+    expect((await addToCart(shopper, product.variantId, 1)).status).toBe(200);
+    expect((await postCheckout(shopper, checkoutBody(), randomUUID())).status).toBe(201);
+    expect(await answer(b)).toMatchObject({ priceCents: 7_654, stock: 6 });
+  }, 60_000);
+
   it("keeps a listing sorted by trending a minute, and other listings until a write", async () => {
     const life = async (server: AppServer, path: string) => {
       const response = await fetch(server.origin + path);

@@ -5,9 +5,19 @@ import { isForSale } from "@/lib/catalog/variants";
 import { jsonError } from "@/lib/http/errors";
 import { withErrorBoundary } from "@/lib/http/route";
 
-export const dynamic = "force-dynamic";
+/**
+ * Answered from the route cache, as product pages are (docs/page-cache.md): a product's first request runs
+ * this handler and the answer is kept under the tags of the data it read, until a write invalidates them.
+ * No answer is made at build time. Answers other than 200 (404, 503) are not kept (lib/page-cache).
+ */
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
 
-/** GET /api/products/[slug]: one active product; `X-Cache` says how it was obtained. */
+/**
+ * GET /api/products/[slug]: one active product; `X-Cache` says how it was obtained (HIT when the answer
+ * came from the route cache). `Cache-Control: no-store` keeps shared caches out: stock changes.
+ */
 export const GET = withErrorBoundary(
   "api/products/[slug]",
   async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
