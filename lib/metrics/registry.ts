@@ -45,7 +45,7 @@ function createMetrics() {
     }),
     pageRenders: new Counter({
       name: "brisk_page_renders_total",
-      help: "Pages this instance rendered for the route cache under the page's lock, by outcome: stored, abandoned (the render ended without a page) or discarded (a 404, not kept).",
+      help: "Pages (and product API answers) this instance rendered for the route cache under the page's lock, by outcome: stored, abandoned (the render ended without a page) or discarded (a 404 or an error answer, not kept).",
       labelNames: ["outcome"] as const,
       registers,
     }),

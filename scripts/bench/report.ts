@@ -27,6 +27,8 @@ export interface Report {
   querySource: string;
   productBytes: number;
   rows: Row[];
+  /** The product API and the floor (wrk), alternated in runs of `seconds`: requests/s of each round. */
+  alternated: { seconds: number; rounds: { floor: number; api: number }[] };
   stampede: {
     requests: number;
     statuses: Record<string, number>;
@@ -117,6 +119,14 @@ function outageLines(run: Report["outage"][number]): string {
   return lines.join("\n");
 }
 
+/** The alternated rounds: the median of their ratios, and each round. */
+function alternatedText({ seconds, rounds }: Report["alternated"]): string {
+  const ratios = rounds.map(({ floor, api }) => api / floor);
+  const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
+  const each = rounds.map(({ floor, api }, i) => `${fixed(api)}/${fixed(floor)} = ${fixed(ratios[i], 2)}x`).join(", ");
+  return `${rounds.length} rounds of ${seconds} s of the floor, then ${seconds} s of the API, wrk): median **${fixed(median, 2)}x**; rounds: ${each}`;
+}
+
 export function writeReport(report: Report): void {
   const rps = (name: string) => report.rows.find((row) => row.name === name)!.rps;
   const { stampede, memory, shopperMemory, outage } = report;
@@ -147,6 +157,7 @@ Ratios:
 - product page, route cache on / off: **${fixed(rps("product page, route cache on") / rps("product page, PAGE_CACHE=off"), 2)}x**; route cache off / CACHE_MODE=off (data cache off too): ${fixed(rps("product page, PAGE_CACHE=off") / rps("product page, CACHE_MODE=off"), 2)}x
 - product API (cache on) / Next.js floor: **${fixed(rps("product API, cache on") / rps("Next.js floor (constant, same size)"), 2)}x**; cache off / floor: ${fixed(rps("product API, CACHE_MODE=off") / rps("Next.js floor (constant, same size)"), 2)}x
 - product API (cache on) / the floor of its own shape (a route with a path parameter): **${fixed(rps("product API, cache on") / rps(FLOOR_WITH_PARAMETER), 2)}x**; that floor / the floor without a parameter: ${fixed(rps(FLOOR_WITH_PARAMETER) / rps("Next.js floor (constant, same size)"), 2)}x
+- the same, alternated (${alternatedText(report.alternated)}
 - the same with load.ts (connections opened first): **${fixed(rps("product API, cache on, load.ts (connections opened first)") / rps("Next.js floor, load.ts (connections opened first)"), 2)}x**
 - product page views with recently viewed and trending (the header's POST, the view recorded) / without (its GET), both rounds together: **${fixed(viewsPerSecond(views(true)) / viewsPerSecond(views(false)), 2)}x** page views/s
 - Redis GET server / Next.js floor: ${fixed(rps("Node http + Redis GET only") / rps("Next.js floor (constant, same size)"), 2)}x
@@ -159,7 +170,8 @@ products (a list holds at most 12).
 
 ## Stampede
 ${stampede.requests} concurrent requests for one cold product, split over two app instances:
-${stampede.appLoads} load(s) ran in the apps; ${stampede.postgresLoads} product lookup(s) reached PostgreSQL
+${stampede.appLoads} lib/cache load(s) ran in the apps (the product's data, and the answer the route cache keeps);
+${stampede.postgresLoads} product lookup(s) reached PostgreSQL
 (${stampede.statementsPerLoad} statement(s) per lookup). Answers: ${JSON.stringify(stampede.statuses)}.
 
 ## Redis memory per cached product
