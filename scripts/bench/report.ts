@@ -157,7 +157,7 @@ Ratios:
 - product page, route cache on / off: **${fixed(rps("product page, route cache on") / rps("product page, PAGE_CACHE=off"), 2)}x**; route cache off / CACHE_MODE=off (data cache off too): ${fixed(rps("product page, PAGE_CACHE=off") / rps("product page, CACHE_MODE=off"), 2)}x
 - product API (cache on) / Next.js floor: **${fixed(rps("product API, cache on") / rps("Next.js floor (constant, same size)"), 2)}x**; cache off / floor: ${fixed(rps("product API, CACHE_MODE=off") / rps("Next.js floor (constant, same size)"), 2)}x
 - product API (cache on) / the floor of its own shape (a route with a path parameter): **${fixed(rps("product API, cache on") / rps(FLOOR_WITH_PARAMETER), 2)}x**; that floor / the floor without a parameter: ${fixed(rps(FLOOR_WITH_PARAMETER) / rps("Next.js floor (constant, same size)"), 2)}x
-- the same, alternated (${alternatedText(report.alternated)}
+- product API (cache on) / Next.js floor, alternated (${alternatedText(report.alternated)}
 - the same with load.ts (connections opened first): **${fixed(rps("product API, cache on, load.ts (connections opened first)") / rps("Next.js floor, load.ts (connections opened first)"), 2)}x**
 - product page views with recently viewed and trending (the header's POST, the view recorded) / without (its GET), both rounds together: **${fixed(viewsPerSecond(views(true)) / viewsPerSecond(views(false)), 2)}x** page views/s
 - Redis GET server / Next.js floor: ${fixed(rps("Node http + Redis GET only") / rps("Next.js floor (constant, same size)"), 2)}x

@@ -8,7 +8,7 @@ import { withErrorBoundary } from "@/lib/http/route";
 /**
  * Answered from the route cache, as product pages are (docs/page-cache.md): a product's first request runs
  * this handler and the answer is kept under the tags of the data it read, until a write invalidates them.
- * No answer is made at build time. Answers other than 200 (404, 503) are not kept (lib/page-cache).
+ * No answer is made at build time. A 404 or an error answer (503) is not kept (lib/page-cache).
  */
 export function generateStaticParams(): { slug: string }[] {
   return [];
