@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { standaloneServer } from "./scripts/run/standalone-server";
-import { E2E_SERVER_ENV, TEST_ORIGIN, TEST_PORT, testEnv } from "./scripts/run/test-env";
+import { TEST_ORIGIN, TEST_PORT, e2eServerEnv } from "./scripts/run/test-env";
 
 /**
  * End-to-end tests in Debian's Chromium.
@@ -17,7 +17,7 @@ import { E2E_SERVER_ENV, TEST_ORIGIN, TEST_PORT, testEnv } from "./scripts/run/t
  */
 
 const remote = process.env.BASE_URL || undefined;
-const serverEnv = remote ? undefined : { ...testEnv(), ...E2E_SERVER_ENV };
+const serverEnv = remote ? undefined : e2eServerEnv();
 const server = serverEnv && standaloneServer("127.0.0.1", TEST_PORT, serverEnv);
 // The workers inherit the runner's environment: they read the token the server was given (e2e/support).
 if (serverEnv) process.env.TEST_SUPPORT_TOKEN = serverEnv.TEST_SUPPORT_TOKEN;

@@ -1,5 +1,5 @@
 import { expectAccessible } from "./accessibility";
-import { E2E_SERVER_ENV, testEnv } from "../scripts/run/test-env";
+import { e2eServerEnv } from "../scripts/run/test-env";
 import { AppServer } from "../tests/support/app-server";
 import { freePort } from "../tests/support/ports";
 import { expect, pagesOf, test } from "./fixtures";
@@ -21,8 +21,7 @@ test.beforeAll(async () => {
   const port = await freePort();
   staffOrigin = `http://localhost:${port}`;
   staffServer = await AppServer.start("back office instance", port, {
-    ...testEnv(),
-    ...E2E_SERVER_ENV,
+    ...e2eServerEnv(),
     AUTH_URL: staffOrigin,
     PORT: String(port),
   });

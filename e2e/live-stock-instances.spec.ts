@@ -1,7 +1,7 @@
 import { AppServer } from "../tests/support/app-server";
 import { freePort } from "../tests/support/ports";
 import { ThrowawayRedis } from "../tests/support/redis-server";
-import { E2E_SERVER_ENV, testEnv } from "../scripts/run/test-env";
+import { e2eServerEnv } from "../scripts/run/test-env";
 import { expect, pagesOf, test, type Shop } from "./fixtures";
 import { TestSupport } from "./support/test-support";
 
@@ -21,8 +21,7 @@ test.beforeAll(async () => {
     const port = await freePort();
     const origin = `http://localhost:${port}`;
     const server = await AppServer.start(`live stock instance ${name}`, port, {
-      ...testEnv(),
-      ...E2E_SERVER_ENV,
+      ...e2eServerEnv(),
       REDIS_URL: redis.url,
       CACHE_REDIS_URL: redis.url,
       AUTH_URL: origin,

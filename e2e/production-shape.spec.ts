@@ -1,5 +1,5 @@
 import { startProductionShape, type ProductionShape } from "../scripts/cluster/production-shape";
-import { E2E_SERVER_ENV, testEnv } from "../scripts/run/test-env";
+import { e2eServerEnv } from "../scripts/run/test-env";
 import { freePorts } from "../tests/support/ports";
 import { expect, pagesOf, test } from "./fixtures";
 import { TestSupport, uniqueEmail } from "./support/test-support";
@@ -18,7 +18,7 @@ test.beforeAll(async () => {
   // A cluster of six Redis servers, three instances and HAProxy on a busy 2-core machine.
   test.setTimeout(180_000);
   const [port, ...instancePorts] = await freePorts(4);
-  shape = await startProductionShape({ instances: 3, port, instancePorts, env: { ...testEnv(), ...E2E_SERVER_ENV } });
+  shape = await startProductionShape({ instances: 3, port, instancePorts, env: e2eServerEnv() });
   support = await TestSupport.connect(shape.origin);
 });
 

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { alternatedText, type Alternated } from "./alternated";
 import type { LoadResult } from "./wrk";
 
 /** The names the page view rows start with (scripts/bench/run.ts), for their ratio. */
@@ -27,8 +28,8 @@ export interface Report {
   querySource: string;
   productBytes: number;
   rows: Row[];
-  /** The product API and the floor (wrk), alternated in runs of `seconds`: requests/s of each round. */
-  alternated: { seconds: number; rounds: { floor: number; api: number }[] };
+  /** The product API and the floor, alternated (alternated.ts). */
+  alternated: Alternated;
   stampede: {
     requests: number;
     statuses: Record<string, number>;
@@ -117,14 +118,6 @@ function outageLines(run: Report["outage"][number]): string {
       `| ${name} | ${load.requests} | ${fixed(load.p99Ms, 1)} | ${fixed(load.maxMs, 1)} | ${JSON.stringify(answers)} |`,
     );
   return lines.join("\n");
-}
-
-/** The alternated rounds: the median of their ratios, and each round. */
-function alternatedText({ seconds, rounds }: Report["alternated"]): string {
-  const ratios = rounds.map(({ floor, api }) => api / floor);
-  const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
-  const each = rounds.map(({ floor, api }, i) => `${fixed(api)}/${fixed(floor)} = ${fixed(ratios[i], 2)}x`).join(", ");
-  return `${rounds.length} rounds of ${seconds} s of the floor, then ${seconds} s of the API, wrk): median **${fixed(median, 2)}x**; rounds: ${each}`;
 }
 
 export function writeReport(report: Report): void {

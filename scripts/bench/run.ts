@@ -14,14 +14,8 @@ import { AppServer, cacheCounters } from "@/tests/support/app-server";
 import { commandTotal } from "@/tests/support/redis-commands";
 import { listingPaths, seededDatabase } from "./database";
 import { PostgresStats } from "./postgres-stats";
-import {
-  FLOOR_WITH_PARAMETER,
-  PAGE_VIEWS_PLAIN,
-  PAGE_VIEWS_RECORDED,
-  writeReport,
-  type Report,
-  type Row,
-} from "./report";
+import { FLOOR_WITH_PARAMETER, PAGE_VIEWS_PLAIN, PAGE_VIEWS_RECORDED, writeReport, type Row } from "./report";
+import { runAlternated } from "./alternated";
 import { measureMemory, measureShopperMemory, runOutage, runStampede } from "./scenarios";
 import { runLoad, summarize, warm } from "./load";
 import { runPageViews } from "./page-views";
@@ -43,9 +37,6 @@ const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const KEY_PREFIX = "brisk-bench:";
 const OPENED_FIRST = "load.ts (connections opened first)";
-/** The product API against the floor, alternated: rounds of one short run each (see `alternated` below). */
-const ALTERNATED_ROUNDS = 5;
-const ALTERNATED_SECONDS = 10;
 
 /** A fixed shuffle: Zipf rank 1 is some product, not the newest one. */
 function shuffled<T>(items: T[]): T[] {
@@ -189,18 +180,14 @@ async function main(): Promise<void> {
   rows.push(await measure("product API, cache on", on.origin, apiPaths, on));
   rows.push(await measure(`Next.js floor, ${OPENED_FIRST}`, on.origin, floorPaths, null, "load.ts"));
   rows.push(await measure(`product API, cache on, ${OPENED_FIRST}`, on.origin, apiPaths, on, "load.ts"));
-  // The same two, alternated: floor, API, floor, API… The rows above run one after the other, minutes apart,
-  // and a shared machine's speed drifts over minutes (one run here put the home page from the route cache at
-  // 1.36x the floor measured before it): a drift falls on both of a round alike. The ratio reported is the
-  // median of the rounds' ratios.
-  const alternated: Report["alternated"] = { seconds: ALTERNATED_SECONDS, rounds: [] };
-  for (let round = 0; round < ALTERNATED_ROUNDS; round++) {
-    const run = (paths: Paths) =>
-      runWrk({ origin: on.origin, pathsFile: paths.file, connections: CONNECTIONS, seconds: ALTERNATED_SECONDS });
-    const [floor, api] = [(await run(floorPaths)).rps, (await run(apiPaths)).rps];
-    log(`alternated round ${round + 1}: floor ${floor.toFixed(0)} req/s, product API ${api.toFixed(0)} req/s`);
-    alternated.rounds.push({ floor, api });
-  }
+  // The same two, alternated (alternated.ts).
+  const alternated = await runAlternated({
+    origin: on.origin,
+    floorFile: floorPaths.file,
+    apiFile: apiPaths.file,
+    connections: CONNECTIONS,
+    log,
+  });
   rows.push(await measure("product API, CACHE_MODE=off", off.origin, apiPaths, null));
   redisGet.kill(); // before the outage below, which it would only log about
   // Pages: served from the route cache (every page rendered once first), rendered per request with the data

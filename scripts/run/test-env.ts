@@ -22,13 +22,15 @@ export function e2ePort(value: string | undefined): number {
 }
 
 /**
- * What the browser tests' servers add to testEnv(). They share two cores with Chromium, two Playwright workers
+ * testEnv() as the browser tests' servers get it. They share two cores with Chromium, two Playwright workers
  * and, while the production-shape spec runs, six more Redis servers, three more instances and HAProxy: there
  * the test Redis, healthy but waiting for a core, once took over the 250 ms production deadline to answer,
  * and a test's setup got a 503. The deadline guards against a Redis that hangs, which these servers never
  * meet; the outage tests, which do, set their own. 2 s, as the cluster suite's files get.
  */
-export const E2E_SERVER_ENV: Record<string, string> = { REDIS_COMMAND_TIMEOUT_MS: "2000" };
+export function e2eServerEnv(): Record<string, string> {
+  return { ...testEnv(), REDIS_COMMAND_TIMEOUT_MS: "2000" };
+}
 
 /** A random secret of 32+ characters, one per test run (never written to disk). */
 const randomSecret = () => randomBytes(33).toString("base64url");
