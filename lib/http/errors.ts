@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   payment_declined: 402,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   out_of_stock: 409,
   in_stock: 409,
   cart_full: 409,

@@ -66,6 +66,13 @@ function hasListingQuery(search: string): boolean {
   return LISTING_QUERY.some((key) => params.has(key));
 }
 
+const PRODUCT_API = /^\/api\/products\/[^/]+\/?$/;
+
+/** The API path answered from the route cache (`/api/products/<slug>`), for GET and HEAD only (proxy.ts). */
+export function isCachedApiPath(pathname: string): boolean {
+  return PRODUCT_API.test(pathname);
+}
+
 /** The route that renders a page address, when the proxy rewrites it (`/` is next.config.ts'); null otherwise. */
 export function pageRoute(pathname: string, search: string): string | null {
   if (pathname === "/products") return `${LISTING_ROUTE}/${listingKey(search)}`;

@@ -106,6 +106,25 @@ describe("catalog pages from the route cache, on two instances", () => {
     expect(await answer(b)).toMatchObject({ priceCents: 7_654, stock: 6 });
   }, 60_000);
 
+  it("answers the product API from the route cache to GET and HEAD only: other methods get 405", async () => {
+    const [a] = servers;
+    const url = `${a.origin}/api/products/${product.slug}`;
+    expect((await fetch(url)).status).toBe(200);
+    expect((await fetch(url)).headers.get("x-nextjs-cache")).toBe("HIT");
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      const response = await fetch(url, { method });
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get("allow"), method).toBe("GET, HEAD");
+      expect((await response.json()).error.code, method).toBe("method_not_allowed");
+    }
+    const head = await fetch(url, { method: "HEAD" });
+    expect([head.status, head.headers.get("x-nextjs-cache")]).toEqual([200, "HIT"]);
+    // The kept answer is still the one served: a 405 replaced nothing.
+    const again = await fetch(url);
+    expect([again.status, again.headers.get("x-cache")]).toEqual([200, "HIT"]);
+    expect((await again.json()).product.slug).toBe(product.slug);
+  });
+
   it("keeps a listing sorted by trending a minute, and other listings until a write", async () => {
     const life = async (server: AppServer, path: string) => {
       const response = await fetch(server.origin + path);
