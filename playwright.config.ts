@@ -12,11 +12,23 @@ import { TEST_ORIGIN, TEST_PORT, e2eServerEnv } from "./scripts/run/test-env";
  *   The outage tests (e2e/outage.spec.ts) stop Redis and PostgreSQL under a server of their own, and the
  *   live stock test on two instances (e2e/live-stock-instances.spec.ts) kills a Redis of its own, and the
  *   back office test (e2e/back-office.spec.ts) starts a second instance, so they are left out there.
- * Projects: `desktop` runs everything; `mobile` (a phone: small viewport, touch) the journeys tagged
- * `@mobile`, where the layout differs (header, filters, checkout). `@smoke`: `npm run test:smoke`.
+ * Projects: `desktop` runs every spec but the four that start servers of their own (INSTANCE_SPECS below);
+ * `instances` runs those, one at a time, on the desktop profile; `mobile` (a phone: small viewport, touch) the
+ * journeys tagged `@mobile`, where the layout differs (header, filters, checkout). `@smoke`:
+ * `npm run test:smoke`.
  */
 
 const remote = process.env.BASE_URL || undefined;
+/**
+ * The specs that start servers of their own (a second instance, a Redis to kill, the production shape): each
+ * adds processes to a 2-core machine, so they run one at a time (the `instances` project), beside the others.
+ */
+const INSTANCE_SPECS = [
+  "**/outage.spec.ts",
+  "**/live-stock-instances.spec.ts",
+  "**/back-office.spec.ts",
+  "**/production-shape.spec.ts",
+];
 const serverEnv = remote ? undefined : e2eServerEnv();
 const server = serverEnv && standaloneServer("127.0.0.1", TEST_PORT, serverEnv);
 // The workers inherit the runner's environment: they read the token the server was given (e2e/support).
@@ -36,15 +48,14 @@ const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
-  testIgnore: remote
-    ? ["**/outage.spec.ts", "**/live-stock-instances.spec.ts", "**/back-office.spec.ts", "**/production-shape.spec.ts"]
-    : [],
+  testIgnore: remote ? INSTANCE_SPECS : [],
   fullyParallel: true,
   workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // A bound that catches a hang, not a speed check: a journey takes 10-25 s on a loaded 2-core machine.
+  timeout: 60_000,
   expect: {
     timeout: 10_000,
     toHaveScreenshot: {
@@ -63,6 +74,13 @@ export default defineConfig({
   projects: [
     {
       name: "desktop",
+      testIgnore: INSTANCE_SPECS,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
+    {
+      name: "instances",
+      testMatch: INSTANCE_SPECS,
+      workers: 1,
       use: { ...devices["Desktop Chrome"], launchOptions: chromium },
     },
     {

@@ -26,7 +26,8 @@ export function e2ePort(value: string | undefined): number {
  * and, while the production-shape spec runs, six more Redis servers, three more instances and HAProxy: there
  * the test Redis, healthy but waiting for a core, once took over the 250 ms production deadline to answer,
  * and a test's setup got a 503. The deadline guards against a Redis that hangs, which these servers never
- * meet; the outage tests, which do, set their own. 2 s, as the cluster suite's files get.
+ * meet: the outage tests kill their Redis, and a closed connection fails at once (no offline queue). 2 s, as
+ * the cluster suite's files get.
  */
 export function e2eServerEnv(): Record<string, string> {
   return { ...testEnv(), REDIS_COMMAND_TIMEOUT_MS: "2000" };
