@@ -55,8 +55,6 @@ test("the shopper's pages pass axe: cart, sign-in, account, checkout, order", as
 });
 
 test("the error page passes axe: a store whose database is unreachable", async ({ page }) => {
-  // It starts and stops a standalone server of its own: more than a test's usual 30 s on a busy 2-core machine.
-  test.setTimeout(90_000);
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const database = new URL(testEnv().DATABASE_URL);
