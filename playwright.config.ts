@@ -73,15 +73,16 @@ export default defineConfig({
     video: "off",
   },
   projects: [
-    {
-      name: "desktop",
-      testIgnore: INSTANCE_SPECS,
-      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
-    },
+    // First: its specs run one after another, so the chain starts at once, beside the other projects' tests.
     {
       name: "instances",
       testMatch: INSTANCE_SPECS,
       workers: 1,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
+    {
+      name: "desktop",
+      testIgnore: INSTANCE_SPECS,
       use: { ...devices["Desktop Chrome"], launchOptions: chromium },
     },
     {
