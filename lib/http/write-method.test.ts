@@ -24,8 +24,10 @@ describe("markWriteMethods", () => {
   it("names the method of every request but GET and HEAD, on keep-alive connections among others", async () => {
     const methods = ["GET", "POST", "PUT", "HEAD", "DELETE", "PATCH", "OPTIONS"];
     const sent = Array.from({ length: 70 }, (_, index) => methods[index % methods.length]);
+    // Every request also carries a header of that name from the client: only the server's own is kept.
+    const claimed = { [WRITE_METHOD_HEADER]: "DELETE" };
     const found = await Promise.all(
-      sent.map(async (method) => (await fetch(origin, { method })).headers.get("x-found")),
+      sent.map(async (method) => (await fetch(origin, { method, headers: claimed })).headers.get("x-found")),
     );
     expect(found).toEqual(sent.map((method) => (method === "GET" || method === "HEAD" ? "none" : method)));
   });
