@@ -9,10 +9,8 @@ import { TEST_ORIGIN, TEST_PORT, e2eServerEnv } from "./scripts/run/test-env";
  *   the sources changed (scripts/run/build-if-changed.ts); run alone, `npx next build` first.
  * - With BASE_URL (`BASE_URL=https://staging.example TEST_SUPPORT_TOKEN=… npx playwright test`): against that
  *   deployment, starting no server. Its TEST_SUPPORT_TOKEN must be given (sign-in codes, claimed products).
- *   The outage tests (e2e/outage.spec.ts) stop Redis and PostgreSQL under a server of their own, and the
- *   live stock test on two instances (e2e/live-stock-instances.spec.ts) kills a Redis of its own, and the
- *   back office test (e2e/back-office.spec.ts) starts a second instance, so they are left out there.
- * Projects: `desktop` runs every spec but the four that start servers of their own (INSTANCE_SPECS below);
+ *   The specs that start servers of their own (INSTANCE_SPECS below) are left out there.
+ * Projects: `desktop` runs every spec but those that start servers of their own (INSTANCE_SPECS below);
  * `instances` runs those, one at a time, on the desktop profile; `mobile` (a phone: small viewport, touch) the
  * journeys tagged `@mobile`, where the layout differs (header, filters, checkout). `@smoke`:
  * `npm run test:smoke`.
@@ -20,11 +18,14 @@ import { TEST_ORIGIN, TEST_PORT, e2eServerEnv } from "./scripts/run/test-env";
 
 const remote = process.env.BASE_URL || undefined;
 /**
- * The specs that start servers of their own (a second instance, a Redis to kill, the production shape): each
- * adds processes to a 2-core machine, so they run one at a time (the `instances` project), beside the others.
+ * The specs that start servers of their own: Redis and PostgreSQL cut under an instance (outage), a Redis to
+ * kill under two instances (live stock), a second instance (back office), a store without its database (the
+ * error page's axe check), the production shape. Each adds processes to a 2-core machine, so they run one at
+ * a time (the `instances` project), beside the others.
  */
 const INSTANCE_SPECS = [
   "**/outage.spec.ts",
+  "**/error-page.spec.ts",
   "**/live-stock-instances.spec.ts",
   "**/back-office.spec.ts",
   "**/production-shape.spec.ts",

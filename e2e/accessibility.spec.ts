@@ -1,7 +1,4 @@
 import { expectAccessible } from "./accessibility";
-import { testEnv } from "../scripts/run/test-env";
-import { AppServer } from "../tests/support/app-server";
-import { freePort } from "../tests/support/ports";
 import { expect, test } from "./fixtures";
 import { uniqueEmail } from "./support/test-support";
 
@@ -52,27 +49,4 @@ test("the shopper's pages pass axe: cart, sign-in, account, checkout, order", as
   // A client-side navigation: the new page's title can land a moment after its content.
   await expect(page).toHaveTitle(/Your order/);
   await expectAccessible(page, "an order confirmation");
-});
-
-test("the error page passes axe: a store whose database is unreachable", async ({ page }) => {
-  const port = await freePort();
-  const origin = `http://localhost:${port}`;
-  const database = new URL(testEnv().DATABASE_URL);
-  database.port = String(await freePort());
-  const broken = await AppServer.start(
-    "a store without its database",
-    port,
-    // Its own cache namespace (empty), so every page must read PostgreSQL, and fails.
-    { DATABASE_URL: database.toString(), REDIS_KEY_PREFIX: "brisk-e2e-no-db:", AUTH_URL: origin },
-    (health) => health.status === 503,
-  );
-  try {
-    await page.goto(`${origin}/`);
-    await expect(page.getByRole("heading", { name: "Something went wrong on our side" })).toBeVisible();
-    await expectAccessible(page, "the error page");
-  } finally {
-    // Nothing of the page may hold a connection to the server while it stops.
-    await page.goto("about:blank");
-    await broken.stop();
-  }
 });

@@ -20,7 +20,6 @@ let origin: string;
 let support: TestSupport;
 
 test.beforeAll(async () => {
-  test.setTimeout(90_000);
   const env = e2eServerEnv();
   const database = new URL(env.DATABASE_URL);
   redis = await ThrowawayRedis.start();
