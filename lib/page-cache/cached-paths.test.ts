@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isCachedPagePath, LISTING_ROUTE, listingKey, listingSearchOf, pageRoute } from "./cached-paths";
+import {
+  isCachedApiPath,
+  isCachedPagePath,
+  LISTING_ROUTE,
+  listingKey,
+  listingSearchOf,
+  pageRoute,
+} from "./cached-paths";
 
 describe("which pages come from the route cache", () => {
   it("caches home, product pages and categories without a query string; nothing per-shopper or searched", () => {
@@ -54,5 +61,20 @@ describe("/products listings as cached pages", () => {
     expect(listingSearchOf(handMade("q="))).toBeNull();
     expect(listingSearchOf("not base64 at all!")).toBeNull();
     expect(listingSearchOf(handMade("q=a&sort=name"))).toEqual({ q: "a", sort: "name" });
+  });
+});
+
+describe("which API paths come from the route cache", () => {
+  it("is one product's answer, and nothing under or beside it", () => {
+    expect(isCachedApiPath("/api/products/blue-shirt")).toBe(true);
+    expect(isCachedApiPath("/api/products/blue-shirt/")).toBe(true);
+    for (const path of [
+      "/api/products",
+      "/api/products/",
+      "/api/products/x/y",
+      "/api/product-summaries/x",
+      "/products/x",
+    ])
+      expect(isCachedApiPath(path), path).toBe(false);
   });
 });
