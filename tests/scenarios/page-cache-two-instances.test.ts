@@ -106,7 +106,7 @@ describe("catalog pages from the route cache, on two instances", () => {
     expect(await answer(b)).toMatchObject({ priceCents: 7_654, stock: 6 });
   }, 60_000);
 
-  it("answers the product API from the route cache to GET and HEAD only: other methods get 405", async () => {
+  it("answers the product API from the route cache to GET and HEAD only: OPTIONS 204, others 405", async () => {
     const [a] = servers;
     const url = `${a.origin}/api/products/${product.slug}`;
     expect((await fetch(url)).status).toBe(200);
@@ -114,9 +114,11 @@ describe("catalog pages from the route cache, on two instances", () => {
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
       const response = await fetch(url, { method });
       expect(response.status, method).toBe(405);
-      expect(response.headers.get("allow"), method).toBe("GET, HEAD");
+      expect(response.headers.get("allow"), method).toBe("GET, HEAD, OPTIONS");
       expect((await response.json()).error.code, method).toBe("method_not_allowed");
     }
+    const options = await fetch(url, { method: "OPTIONS" });
+    expect([options.status, options.headers.get("allow")]).toEqual([204, "GET, HEAD, OPTIONS"]);
     const head = await fetch(url, { method: "HEAD" });
     expect([head.status, head.headers.get("x-nextjs-cache")]).toEqual([200, "HIT"]);
     // The kept answer is still the one served: a 405 replaced nothing.
