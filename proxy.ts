@@ -13,10 +13,11 @@ import { isCachedApiPath, isCachedPagePath, pageRoute } from "./lib/page-cache/c
  * - A path with a malformed percent-encoding (`/products/%`) would make Next.js fail with a bare 500 before
  *   any page or route handler runs (lib/http/malformed-path.ts): under /api it is a 400 `invalid_input` in
  *   the JSON error shape, elsewhere the site's 404 page.
- * - A request to the product API by another method than GET or HEAD is a 405 in the JSON error shape (OPTIONS
- *   a 204): Next.js would answer any method there with the GET answer it keeps in the route cache. The server marks such
- *   requests with a header (lib/http/write-method.ts), and only those come here: the proxy on every GET would
- *   cost the product API a quarter of its requests per second (measured: 940 against 700 requests/s).
+ * - A request to the product API by another method than GET or HEAD is a 405 in the JSON error shape
+ *   (OPTIONS a 204): Next.js would answer any method there with the GET answer it keeps in the route cache.
+ *   The server marks such requests with a header (lib/http/write-method.ts), and only those come here: the
+ *   proxy on every GET would cost the product API a quarter of its requests per second (measured: 940
+ *   against 700 requests/s).
  * - Every page rendered per request gets its Content-Security-Policy with a nonce of its own
  *   (lib/http/security-headers.ts). The policy goes on the request too: Next.js reads the nonce there and sets
  *   it on the scripts it renders. Pages served from the route cache (home, product pages, categories
