@@ -4,6 +4,7 @@ import { jsonError } from "./lib/http/errors";
 import { isMalformedPath } from "./lib/http/malformed-path";
 import { isPageLoad } from "./lib/http/page-load";
 import { newNonce, pageCsp } from "./lib/http/security-headers";
+import { isWriteMethod } from "./lib/http/write-method";
 import { isCachedApiPath, isCachedPagePath, pageRoute } from "./lib/page-cache/cached-paths";
 
 /**
@@ -41,7 +42,7 @@ export function proxy(request: NextRequest) {
   if (isMalformedPath(pathname) && api) {
     return jsonError("invalid_input", "The path is not a valid URL (malformed percent-encoding).");
   }
-  if (request.method !== "GET" && request.method !== "HEAD" && isCachedApiPath(pathname)) {
+  if (isWriteMethod(request.method) && isCachedApiPath(pathname)) {
     // OPTIONS is answered as Next.js answers it for a route handler: 204 with what the address allows.
     const headers = { Allow: "GET, HEAD, OPTIONS" };
     if (request.method === "OPTIONS") return new NextResponse(null, { status: 204, headers });

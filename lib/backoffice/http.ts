@@ -6,6 +6,7 @@ import type { SignedIn } from "../auth/current-user";
 import { jsonError } from "../http/errors";
 import { refuseCrossOrigin } from "../http/origin";
 import { answerStateUnavailable } from "../http/unavailable";
+import { isWriteMethod } from "../http/write-method";
 
 /**
  * The gate of every back-office route, checked on each request: anyone but an admin gets the same 404 as
@@ -19,7 +20,7 @@ export async function requireAdmin(
   try {
     const access = await adminAccess(request.cookies);
     if (access.kind === "admin") {
-      const refused = request.method === "GET" || request.method === "HEAD" ? null : refuseCrossOrigin(request);
+      const refused = isWriteMethod(request.method) ? refuseCrossOrigin(request) : null;
       return refused ? { ok: false, response: refused } : { ok: true, admin: access.admin };
     }
     if (access.kind === "expired") {

@@ -9,6 +9,11 @@ import { globalSingleton } from "../global-singleton";
  */
 export const WRITE_METHOD_HEADER = "x-brisk-write-method";
 
+/** Whether a request by this method may change something: any method but GET and HEAD. */
+export function isWriteMethod(method: string | undefined): boolean {
+  return method !== "GET" && method !== "HEAD";
+}
+
 const tracking = globalSingleton("write-method-header", () => ({ on: false }));
 
 /**
@@ -25,7 +30,7 @@ export function markWriteMethods(): void {
   subscribe("http.server.request.start", (message) => {
     const { request } = message as { request: IncomingMessage };
     const { headers, method } = request;
-    if (method !== "GET" && method !== "HEAD") headers[WRITE_METHOD_HEADER] = method;
+    if (isWriteMethod(method)) headers[WRITE_METHOD_HEADER] = method;
     else if (headers[WRITE_METHOD_HEADER] !== undefined) delete headers[WRITE_METHOD_HEADER];
   });
 }
