@@ -138,11 +138,9 @@ export function createCache(options: CacheOptions): Cache {
     }
   }
 
-  /** Redis known unusable: a recent value from memory at once, else the loader; counted. */
-  function answerWithoutRedis<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> {
-    const answer = withoutRedis(opts);
-    if (!(answer instanceof Promise)) return Promise.resolve(counted(answer));
-    return answer.then(counted, (error: unknown) => {
+  /** Redis known unusable and no recent value in memory: the loader, once per key; counted. */
+  function loadKnownDown<T>(opts: GetOrSetOptions<T>): Promise<Cached<T>> {
+    return withHardTimeout(startOrJoinLoad(opts, false).load, opts.key, opts.hardTimeout).then(counted, (error) => {
       metrics.request("error");
       throw error;
     });
@@ -172,8 +170,14 @@ export function createCache(options: CacheOptions): Cache {
           return Promise.resolve({ value: hit.value as T, status: "HIT" });
         }
         // Asked on every miss of the L1, so that the first call of an outage runs code already warm: Redis
-        // known down answers from memory (a value current at most `outageServeMs` ago) or the loader, at once.
-        if (withRedis.knownDown()) return answerWithoutRedis(opts);
+        // known down answers from memory (a value current at most `outageServeMs` ago) or the loader, at
+        // once. Answered here, not in a function of its own: an outage's first call compiles little.
+        if (withRedis.knownDown()) {
+          const recent = l1.recall(opts.key);
+          if (!recent) return loadKnownDown(opts);
+          metrics.request("bypass");
+          return Promise.resolve({ value: recent.value as T, status: "BYPASS" });
+        }
         // A caller with a hard timeout of its own waits alone (the load goes on either way).
         const running = reads.get(opts.key) as InFlight<T> | undefined;
         if (!running || opts.hardTimeout !== undefined) return readThrough(opts);
