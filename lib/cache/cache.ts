@@ -2,7 +2,7 @@ import { withDeadline } from "../redis/deadline";
 import { Breaker } from "./breaker";
 import { CoherentL1 } from "./coherent-l1";
 import { guardedRedis } from "./guarded-redis";
-import { joinRead, type InFlight, type Read } from "./in-flight";
+import { forget, joinRead, type InFlight, type Read } from "./in-flight";
 import { cacheKeys } from "./keys";
 import { runLoader, type LoadContext, type Loaded } from "./load-and-store";
 import { loadOnce } from "./load-once";
@@ -51,13 +51,15 @@ export function createCache(options: CacheOptions): Cache {
     // withRedis never rejects: the key is always freed.
     const read = withRedis(() => store.readForHit<T>(opts.key, expectedTags)).then((outcome): Read<T> => {
       reads.delete(opts.key);
+      forget(flight);
       if (!outcome) return null;
       const { envelope, clock } = outcome.result;
       // A miss starts its load here, once, before the callers waiting on this read wake up one by one.
       const load = envelope ? undefined : startOrJoinLoad(opts, true).load;
       return { envelope, clock, generationAtRead, load };
     });
-    reads.set(opts.key, { read, joiners: null });
+    const flight: InFlight<T> = { read, joiners: null };
+    reads.set(opts.key, flight);
     return read;
   }
 
