@@ -18,11 +18,12 @@ const SETTLED: Promise<Read<never>> = Promise.resolve(null);
 
 /**
  * Drops what a flight refers to once its read has settled (it is out of the map of flights by then). The
- * map lives in V8's old generation, and a flight can outlive its read there, unreachable but not yet
- * collected; until the next full collection, every young-generation collection keeps alive what such an
- * object refers to. A flight that still held its read's promise kept the decoded entry alive that way:
- * with 64 callers on distinct keys, a tenth of what the hit path allocated was promoted instead of a
- * hundredth, collections took three times as long, and the p99 doubled (bench/cache-peers.md).
+ * map lives in V8's old generation, and what is referred to from there survives young-generation
+ * collections until a full collection finds the referrer unreachable (the map's own storage, or a flight
+ * that was moved there while its read was on its way). A flight that still held its read's promise kept
+ * the decoded entry alive that way: with 64 callers on distinct keys, a tenth of what the hit path
+ * allocated was promoted instead of a hundredth, collections took three times as long, and the p99
+ * doubled (bench/cache-peers.md).
  */
 export function forget<T>(flight: InFlight<T>): void {
   flight.read = SETTLED;
