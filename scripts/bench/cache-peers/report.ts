@@ -158,6 +158,9 @@ ${machine().join("\n")}
   (Brisk's lock also holds across processes; the peers' do not).
 - The stampede and each part of Redis down (a few milliseconds each) start after a full garbage collection,
   so that a collection owed by the set-up (1-3 ms on this machine) does not land in whichever call is timed.
+  Redis down's first call is timed from the call until it settles, with the harness's own code run once
+  before (its watchdog's set-up is outside the clock). It is a one-off of about 0.1 ms that varies by as much
+  from run to run (Brisk alone, eleven runs on this machine: 0.07-0.20 ms).
 - Redis commands are counted by Redis (INFO commandstats, reset before the measurement), divided by the calls.
 - Bytes: 1,000 products written through the library; every key in Redis summed (MEMORY USAGE, SAMPLES 0:
   entries, tag data, anything else it writes), divided by 1,000; in brackets the stored string bytes.
