@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { grouped } from "../report";
 import { LIBRARIES, type LibraryName } from "./subjects";
+import { standing, type Better, type Standing } from "./verdict";
 import { productValue } from "./value";
 import type { Scenario } from "./worker";
 
@@ -35,35 +36,75 @@ const NAMES: Record<LibraryName, string> = {
   cachified: "cachified",
 };
 
-export type Results = Record<Scenario, Record<LibraryName, Result>>;
+/** Every run of each scenario, per library. */
+export type Runs = Record<Scenario, Record<LibraryName, Result[]>>;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The median of each numeric field over the runs; other fields from the first run. */
+function medianOf(runs: Result[]): Result {
+  const merged: Result = { ...runs[0] };
+  for (const [field, value] of Object.entries(runs[0])) {
+    if (typeof value === "number") merged[field] = median(runs.map((run) => run[field] as number));
+  }
+  merged.runs = runs.length;
+  return merged;
+}
+
+/** Each scenario's medians, per library: the figures the table shows. */
+export function mediansOf<S extends Scenario>(runs: Record<S, Record<LibraryName, Result[]>>) {
+  return Object.fromEntries(
+    Object.entries<Record<LibraryName, Result[]>>(runs).map(([scenario, byLibrary]) => [
+      scenario,
+      Object.fromEntries(LIBRARIES.map((library) => [library, medianOf(byLibrary[library])])),
+    ]),
+  ) as Record<S, Record<LibraryName, Result>>;
+}
 
 const opsCell = (r: Result) =>
   `${grouped(r.opsPerSecond as number)} ops/s (p99 ${grouped((r.p99Us as number) / 1000, 2)} ms)`;
 const l1Cell = (r: Result) => `${grouped(r.opsPerSecond as number)} ops/s (p99 ${grouped(r.p99Us as number, 1)} µs)`;
 
+interface Figure {
+  field: string;
+  better: Better;
+  label: string;
+}
+
 interface Row {
   name: string;
   cell: (r: Result) => string;
-  /** Brisk at or ahead of every peer on this row. */
-  ahead: (brisk: Result, peer: Result) => boolean;
+  /** The figures compared run by run (verdict.ts). */
+  figures: Figure[];
+  /** What decides before the figures (loads, failures, counts), on the medians; null: the figures decide. */
+  decided?: (brisk: Result, peer: Result) => Standing | null;
 }
 
-const throughputAhead = (b: Result, p: Result) =>
-  (b.opsPerSecond as number) >= (p.opsPerSecond as number) && (b.p99Us as number) <= (p.p99Us as number);
+const THROUGHPUT: Figure[] = [
+  { field: "opsPerSecond", better: "higher", label: "ops/s" },
+  { field: "p99Us", better: "lower", label: "p99" },
+];
+
+const compareCounts = (brisk: number, peer: number): Standing =>
+  brisk < peer ? "ahead" : brisk > peer ? "behind" : "level";
 
 const ROWS: [Scenario, Row][] = [
-  ["l1-hit", { name: "L1 hit (1 caller, one key)", cell: l1Cell, ahead: throughputAhead }],
-  ["redis-hit-1", { name: "Redis hit, 1 caller (5,000 keys in turn)", cell: opsCell, ahead: throughputAhead }],
-  ["redis-hit-64", { name: "Redis hit, 64 callers, distinct keys", cell: opsCell, ahead: throughputAhead }],
-  ["hot-key-64", { name: "Redis hit, 64 callers, one hot key", cell: opsCell, ahead: throughputAhead }],
+  ["l1-hit", { name: "L1 hit (1 caller, one key)", cell: l1Cell, figures: THROUGHPUT }],
+  ["redis-hit-1", { name: "Redis hit, 1 caller (5,000 keys in turn)", cell: opsCell, figures: THROUGHPUT }],
+  ["redis-hit-64", { name: "Redis hit, 64 callers, distinct keys", cell: opsCell, figures: THROUGHPUT }],
+  ["hot-key-64", { name: "Redis hit, 64 callers, one hot key", cell: opsCell, figures: THROUGHPUT }],
   [
     "redis-hit-1",
     {
       name: "Redis commands per hit (1 caller / 64 callers), counted by Redis",
       cell: (r) => `${grouped(r.commandsPerOp as number, 2)}`,
-      // At the precision shown: Brisk's figure includes the TIME it sends once a second for its clock.
-      ahead: (b, p) =>
-        Number((b.commandsPerOp as number).toFixed(2)) <= Math.max(1, Number((p.commandsPerOp as number).toFixed(2))),
+      figures: [],
+      // At the precision shown, one command per hit at most counting as one: Brisk's figure includes the
+      // TIME it sends once a second for its clock.
+      decided: (b, p) => {
+        const shown = (r: Result) => Math.max(1, Number((r.commandsPerOp as number).toFixed(2)));
+        return compareCounts(shown(b), shown(p));
+      },
     },
   ],
   [
@@ -71,7 +112,8 @@ const ROWS: [Scenario, Row][] = [
     {
       name: "Stampede: 1,000 callers, a 50 ms loader (wall time, loads)",
       cell: (r) => `${grouped(r.wallMs as number, 1)} ms, ${r.loads} load${r.loads === 1 ? "" : "s"}`,
-      ahead: (b, p) => b.loads === 1 && (p.loads !== 1 || (b.wallMs as number) <= (p.wallMs as number)),
+      figures: [{ field: "wallMs", better: "lower", label: "wall time" }],
+      decided: (b, p) => (b.loads !== 1 ? "behind" : p.loads !== 1 ? "ahead" : null),
     },
   ],
   [
@@ -81,14 +123,18 @@ const ROWS: [Scenario, Row][] = [
       cell: (r) =>
         `${grouped(r.firstMs as number, 2)} ms / ${grouped(r.next100Ms as number, 1)} ms / ${r.loads}` +
         `${(r.errors as number) > 0 ? ` (${r.errors} of 101 failed)` : ""}${r.hung ? " (hung)" : ""}`,
-      // Against a peer whose calls failed, answering at all is ahead; otherwise as fast, loading no more.
-      ahead: (b, p) =>
-        !b.hung &&
-        b.errors === 0 &&
-        ((p.errors as number) > 0 ||
-          ((b.loads as number) <= (p.loads as number) &&
-            (b.firstMs as number) <= (p.firstMs as number) &&
-            (b.next100Ms as number) <= (p.next100Ms as number))),
+      figures: [
+        { field: "firstMs", better: "lower", label: "first call" },
+        { field: "next100Ms", better: "lower", label: "next 100" },
+      ],
+      // Calls that failed or hung, then loads, decide first; answering at all is ahead of failing.
+      decided: (b, p) => {
+        const failed = (r: Result) => r.hung === true || (r.errors as number) > 0;
+        if (failed(b)) return "behind";
+        if (failed(p)) return "ahead";
+        const loads = compareCounts(b.loads as number, p.loads as number);
+        return loads === "level" ? null : loads;
+      },
     },
   ],
   [
@@ -96,10 +142,47 @@ const ROWS: [Scenario, Row][] = [
     {
       name: "Redis bytes per entry (MEMORY USAGE; stored bytes)",
       cell: (r) => `${grouped(r.memoryPerEntry as number)} B (${grouped(r.storedPerEntry as number)} B)`,
-      ahead: (b, p) => (b.memoryPerEntry as number) <= (p.memoryPerEntry as number),
+      figures: [{ field: "memoryPerEntry", better: "lower", label: "bytes" }],
     },
   ],
 ];
+
+/** Each run's figures as "Every run" lists them. */
+const RUN_FIGURES: Record<Scenario, (r: Result) => string> = {
+  "l1-hit": (r) => `${Math.round(r.opsPerSecond as number)} (p99 ${grouped(r.p99Us as number, 1)} µs)`,
+  "redis-hit-1": (r) => `${Math.round(r.opsPerSecond as number)} (p99 ${grouped((r.p99Us as number) / 1000, 2)} ms)`,
+  "redis-hit-64": (r) => `${Math.round(r.opsPerSecond as number)} (p99 ${grouped((r.p99Us as number) / 1000, 2)} ms)`,
+  "hot-key-64": (r) => `${Math.round(r.opsPerSecond as number)} (p99 ${grouped((r.p99Us as number) / 1000, 2)} ms)`,
+  stampede: (r) => `${grouped(r.wallMs as number, 1)} ms`,
+  "redis-down": (r) => `${grouped(r.firstMs as number, 2)} / ${grouped(r.next100Ms as number, 2)} ms`,
+  bytes: (r) => `${Math.round(r.memoryPerEntry as number)}`,
+};
+
+/** Brisk against every peer on a row: where it is behind, else where level, else ahead of all. */
+function rowVerdict(row: Row, runs: Record<LibraryName, Result[]>, medians: Record<LibraryName, Result>): string {
+  const behind: string[] = [];
+  const level: string[] = [];
+  for (const peer of LIBRARIES.filter((l) => l !== "brisk")) {
+    const decided = row.decided?.(medians.brisk, medians[peer]) ?? null;
+    const standings: [string, Standing][] = decided
+      ? [["", decided]]
+      : row.figures.map((f) => {
+          const of = (l: LibraryName) => runs[l].map((r) => r[f.field] as number);
+          return [f.label, standing(of("brisk"), of(peer), f.better)];
+        });
+    const where = (s: Standing) =>
+      standings
+        .filter(([, t]) => t === s)
+        .map(([label]) => label)
+        .filter(Boolean);
+    const named = (s: Standing) => `${NAMES[peer]}${where(s).length ? ` (${where(s).join(", ")})` : ""}`;
+    if (standings.some(([, s]) => s === "behind")) behind.push(named("behind"));
+    else if (standings.some(([, s]) => s === "level")) level.push(named("level"));
+  }
+  if (behind.length) return `**no**: behind ${behind.join(", ")}`;
+  if (level.length) return `yes: level with ${level.join(", ")}`;
+  return "yes: ahead";
+}
 
 export interface ReportMeta {
   startedAt: Date;
@@ -108,12 +191,11 @@ export interface ReportMeta {
   seconds: number;
   runs: number;
   scenarios: Scenario[];
-  /** Each run's headline figure (`headline`), per scenario and library: the spread behind the medians. */
-  rawRuns: RawRuns;
 }
 
 /** bench/cache-peers.md: the machine, how it was measured, the medians side by side, every run. */
-export function cachePeersReport(results: Results, meta: ReportMeta): string {
+export function cachePeersReport(runs: Runs, meta: ReportMeta): string {
+  const results = mediansOf(runs);
   const header = `| scenario | ${LIBRARIES.map((l) => NAMES[l]).join(" | ")} | Brisk at or ahead of the best peer |`;
   const lines = [header, `| --- | ${LIBRARIES.map(() => "---:").join(" | ")} | --- |`];
   for (const [scenario, row] of ROWS) {
@@ -123,9 +205,7 @@ export function cachePeersReport(results: Results, meta: ReportMeta): string {
       const many = results["redis-hit-64"];
       cells = LIBRARIES.map((l) => `${row.cell(of[l])} / ${row.cell(many[l])}`);
     }
-    const peers = LIBRARIES.filter((l) => l !== "brisk");
-    const ahead = peers.every((peer) => row.ahead(of.brisk, of[peer]));
-    lines.push(`| ${row.name} | ${cells.join(" | ")} | ${ahead ? "yes" : "**no**"} |`);
+    lines.push(`| ${row.name} | ${cells.join(" | ")} | ${rowVerdict(row, runs[scenario], of)} |`);
   }
   const loadsDuringHits = (["redis-hit-1", "redis-hit-64", "hot-key-64"] as Scenario[]).flatMap((s) =>
     LIBRARIES.filter((l) => (results[s][l].loads as number) > 0).map((l) => `${NAMES[l]} (${s})`),
@@ -161,6 +241,13 @@ ${machine().join("\n")}
   Redis down's first call is timed from the call until it settles, with the harness's own code run once
   before (its watchdog's set-up is outside the clock). It is a one-off of about 0.1 ms that varies by as much
   from run to run (Brisk alone, eleven runs on this machine: 0.07-0.20 ms).
+- The last column compares Brisk with each peer run by run (scripts/bench/cache-peers/verdict.ts): each
+  library's runs sorted, the best and the worst dropped; Brisk is **ahead** of a peer on a figure when its worst
+  run left beats the peer's best, **behind** when its best is beaten by the peer's worst, and **level** (at the
+  peer: the runs cannot tell them apart) when the two overlap. A row is "yes" when Brisk is behind no peer on
+  any of its figures (ops/s and p99; wall time; first call and next 100; bytes), and names the peers it is
+  only level with. Loads, failed calls and commands per hit are counts: compared as they are, before the
+  figures.
 - Redis commands are counted by Redis (INFO commandstats, reset before the measurement), divided by the calls.
 - Bytes: 1,000 products written through the library; every key in Redis summed (MEMORY USAGE, SAMPLES 0:
   entries, tag data, anything else it writes), divided by 1,000; in brackets the stored string bytes.
@@ -181,24 +268,8 @@ ${loadsDuringHits.length > 0 ? `Loads ran during a hit measurement (not every re
 ${meta.scenarios
   .map(
     (scenario) =>
-      `- ${scenario}: ${LIBRARIES.map((l) => `${NAMES[l]} ${JSON.stringify(meta.rawRuns[scenario]?.[l] ?? [])}`).join("; ")}`,
+      `- ${scenario}: ${LIBRARIES.map((l) => `${NAMES[l]} [${runs[scenario][l].map(RUN_FIGURES[scenario]).join(", ")}]`).join("; ")}`,
   )
   .join("\n")}
 `;
-}
-
-export type RawRuns = Partial<Record<Scenario, Partial<Record<LibraryName, number[]>>>>;
-
-/** The headline figure of one run, kept to show the spread. */
-export function headline(scenario: Scenario, result: Result): number {
-  const field = {
-    "l1-hit": "opsPerSecond",
-    "redis-hit-1": "opsPerSecond",
-    "redis-hit-64": "opsPerSecond",
-    "hot-key-64": "opsPerSecond",
-    stampede: "wallMs",
-    "redis-down": "next100Ms",
-    bytes: "memoryPerEntry",
-  }[scenario];
-  return Math.round(result[field] as number);
 }

@@ -6,7 +6,7 @@ import { build } from "esbuild";
 import Redis from "ioredis";
 import { ThrowawayRedis } from "@/tests/support/redis-server";
 import { redisAnswers } from "../../services/probe";
-import { cachePeersReport, headline, type RawRuns, type Result, type Results } from "./report";
+import { cachePeersReport, mediansOf, type Result, type Runs } from "./report";
 import { LIBRARIES, type LibraryName } from "./subjects";
 import type { Scenario } from "./worker";
 
@@ -17,7 +17,7 @@ import type { Scenario } from "./worker";
  * scenario starts and kills one of its own per run. Writes bench/cache-peers.md.
  */
 
-const RUNS = 3;
+const RUNS = 5;
 const SCENARIOS: Scenario[] = [
   "l1-hit",
   "redis-hit-1",
@@ -73,18 +73,6 @@ function runWorker(library: LibraryName, scenario: Scenario, url: string): Promi
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** The median of each numeric field over the runs; other fields from the first run. */
-function medianOf(runs: Result[]): Result {
-  const merged: Result = { ...runs[0] };
-  for (const [field, value] of Object.entries(runs[0])) {
-    if (typeof value === "number") merged[field] = median(runs.map((run) => run[field] as number));
-  }
-  merged.runs = runs.length;
-  return merged;
-}
-
 async function main(): Promise<void> {
   const startedAt = new Date();
   const loadBefore = loadAverage();
@@ -94,8 +82,7 @@ async function main(): Promise<void> {
   const server = await ThrowawayRedis.start("cache");
   const admin = new Redis(server.url, { maxRetriesPerRequest: 1 });
   admin.on("error", () => undefined);
-  const runs = {} as Record<Scenario, Record<LibraryName, Result[]>>;
-  const rawRuns: RawRuns = {};
+  const runs = {} as Runs;
   try {
     for (const scenario of (process.env.BENCH_CACHE_SCENARIOS?.split(",") as Scenario[]) ?? SCENARIOS) {
       runs[scenario] = { brisk: [], bentocache: [], "cache-manager": [], cachified: [] };
@@ -115,7 +102,6 @@ async function main(): Promise<void> {
             return attempt();
           });
           runs[scenario][library].push(result);
-          ((rawRuns[scenario] ??= {})[library] ??= []).push(headline(scenario, result));
           log(`${scenario} ${library} #${run + 1}: ${JSON.stringify({ ...result, configuration: undefined })}`);
         }
       }
@@ -124,23 +110,17 @@ async function main(): Promise<void> {
     admin.disconnect();
     await server.destroy();
   }
-  const results = Object.fromEntries(
-    Object.entries(runs).map(([scenario, byLibrary]) => [
-      scenario,
-      Object.fromEntries(Object.entries(byLibrary).map(([library, all]) => [library, medianOf(all)])),
-    ]),
-  ) as Results;
   const loadAfter = loadAverage();
   log(`load average after: ${loadAfter}`);
-  if (Object.keys(results).length < SCENARIOS.length) {
+  if (Object.keys(runs).length < SCENARIOS.length) {
     log("only some scenarios ran (BENCH_CACHE_SCENARIOS): bench/cache-peers.md left as it is");
-    console.log(JSON.stringify(results, null, 2));
+    console.log(JSON.stringify(mediansOf(runs), null, 2));
     return;
   }
   const seconds = (Date.now() - startedAt.getTime()) / 1000;
   writeFileSync(
     path.join(ROOT, "bench", "cache-peers.md"),
-    cachePeersReport(results, { startedAt, loadBefore, loadAfter, seconds, runs: RUNS, scenarios: SCENARIOS, rawRuns }),
+    cachePeersReport(runs, { startedAt, loadBefore, loadAfter, seconds, runs: RUNS, scenarios: SCENARIOS }),
   );
   log("wrote bench/cache-peers.md");
 }
