@@ -8,7 +8,8 @@ import {
 } from "../redis/scripts/session";
 import { withStateRedis } from "../redis/state";
 import { userIdOfSessionToken } from "./session-token";
-import { runDurableScript, runScript } from "../redis/scripts/run";
+import { runDurableScript } from "../redis/scripts/durable";
+import { runScript } from "../redis/scripts/run";
 
 /**
  * Sessions in Redis: `sess:{u:<userId>}:<token>` expiring exactly when the session does (PXAT), and the

@@ -5,7 +5,8 @@ import type { CartOwner } from "./types";
 import { CART_DELETE_IF_UNCHANGED_LUA, CART_MERGE_LUA } from "../redis/scripts/cart-merge";
 import { withStateRedis } from "../redis/state";
 import { CART_TTL_MS, MAX_LINES, MAX_QUANTITY_PER_LINE, readCartLines } from "./store";
-import { runDurableScript, runScript } from "../redis/scripts/run";
+import { runDurableScript } from "../redis/scripts/durable";
+import { runScript } from "../redis/scripts/run";
 
 /**
  * `mergeGuestCart`: on sign-in the guest's lines join the user's cart, quantities summed and clamped by the

@@ -2,7 +2,7 @@ import { cartKeys } from "./keys";
 import type { CartOwner } from "./types";
 import { CART_ADD_LUA, CART_SET_LUA } from "../redis/scripts/cart";
 import { withStateRedis } from "../redis/state";
-import { runDurableScript } from "../redis/scripts/run";
+import { runDurableScript } from "../redis/scripts/durable";
 
 /**
  * The cart in Redis, by owner (never by cookie: the signed-in user's cart uses the same functions).
