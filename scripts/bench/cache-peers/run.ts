@@ -6,7 +6,8 @@ import { build } from "esbuild";
 import Redis from "ioredis";
 import { ThrowawayRedis } from "@/tests/support/redis-server";
 import { redisAnswers } from "../../services/probe";
-import { cachePeersReport, mediansOf, type Result, type Runs } from "./report";
+import { cachePeersReport, mediansOf, type Runs } from "./report";
+import type { Result } from "./rows";
 import { LIBRARIES, type LibraryName } from "./subjects";
 import type { Scenario } from "./worker";
 
