@@ -117,8 +117,9 @@ ${machine().join("\n")}
   only level with. Loads, failed calls and commands per hit are counts: compared as they are, before the
   figures.
 - Redis commands are counted by Redis (INFO commandstats, reset before the measurement), divided by the calls.
-- Bytes: 1,000 products written through the library; every key in Redis summed (MEMORY USAGE, SAMPLES 0:
-  entries, tag data, anything else it writes), divided by 1,000; in brackets the stored string bytes.
+- Bytes: 1,000 products written through the library; once Redis' key count holds still (a library may answer
+  before its write lands: Brisk does), every key in Redis summed (MEMORY USAGE, SAMPLES 0: entries, tag
+  data, anything else it writes), divided by 1,000; in brackets the stored string bytes.
 - Configurations:
   - L1 hit:
 ${configurations("l1-hit").replace(/^ {2}/gm, "    ")}
