@@ -6,9 +6,8 @@ import {
   SESSION_EXTEND_LUA,
   SESSION_READ_LUA,
 } from "../redis/scripts/session";
-import { withStateRedis } from "../redis/state";
+import { durableStateWrite, withStateRedis } from "../redis/state";
 import { userIdOfSessionToken } from "./session-token";
-import { runDurableScript } from "../redis/scripts/durable";
 import { runScript } from "../redis/scripts/run";
 
 /**
@@ -58,9 +57,7 @@ export async function createSessionRecord(sessionToken: string, userId: string, 
   if (!keys || userIdOfSessionToken(sessionToken) !== userId) throw new Error("session token of another user");
   const now = Date.now();
   const stored: StoredSession = { sessionToken, userId, expires: expires.getTime(), createdAt: now, lastSeenAt: now };
-  await withStateRedis((redis) =>
-    runDurableScript(redis, SESSION_CREATE_LUA, keys, JSON.stringify(stored), stored.expires, sessionToken),
-  );
+  await durableStateWrite(SESSION_CREATE_LUA, keys, JSON.stringify(stored), stored.expires, sessionToken);
   return revive(JSON.stringify(stored))!;
 }
 
@@ -78,21 +75,19 @@ export async function readSessionRecord(sessionToken: string): Promise<SessionRe
 export async function extendSessionRecord(sessionToken: string, expires: Date): Promise<SessionRecord | null> {
   const keys = keysOf(sessionToken);
   if (!keys) return null;
-  return revive(await withStateRedis((redis) => runDurableScript(redis, SESSION_EXTEND_LUA, keys, expires.getTime())));
+  return revive(await durableStateWrite(SESSION_EXTEND_LUA, keys, expires.getTime()));
 }
 
 export async function deleteSessionRecord(sessionToken: string): Promise<SessionRecord | null> {
   const keys = keysOf(sessionToken);
   if (!keys) return null;
-  return revive(await withStateRedis((redis) => runDurableScript(redis, SESSION_DELETE_LUA, keys, sessionToken)));
+  return revive(await durableStateWrite(SESSION_DELETE_LUA, keys, sessionToken));
 }
 
 /** "Sign out everywhere": every session of the user and its index, in one step. Returns how many there were. */
 export async function deleteUserSessions(userId: string): Promise<number> {
   const prefix = authKeys.session(userId, "");
-  const deleted = await withStateRedis((redis) =>
-    runDurableScript(redis, SESSION_DELETE_ALL_LUA, [authKeys.sessionIndex(userId)], prefix),
-  );
+  const deleted = await durableStateWrite(SESSION_DELETE_ALL_LUA, [authKeys.sessionIndex(userId)], prefix);
   return Number(deleted);
 }
 

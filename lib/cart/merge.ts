@@ -3,9 +3,8 @@ import { isForSale, stockForSale } from "../catalog/variants";
 import { cartKeys } from "./keys";
 import type { CartOwner } from "./types";
 import { CART_DELETE_IF_UNCHANGED_LUA, CART_MERGE_LUA } from "../redis/scripts/cart-merge";
-import { withStateRedis } from "../redis/state";
+import { durableStateWrite, withStateRedis } from "../redis/state";
 import { CART_TTL_MS, MAX_LINES, MAX_QUANTITY_PER_LINE, readCartLines } from "./store";
-import { runDurableScript } from "../redis/scripts/durable";
 import { runScript } from "../redis/scripts/run";
 
 /**
@@ -39,16 +38,13 @@ export async function applyGuestLines(
     args.push(variantId, quantity, Math.min(stockForSale(variant), MAX_QUANTITY_PER_LINE));
   }
   const user: CartOwner = { kind: "user", id: userId };
-  const outcome = await withStateRedis((redis) =>
-    runDurableScript(
-      redis,
-      CART_MERGE_LUA,
-      [cartKeys.cart(user), cartKeys.merged(userId)],
-      mergeId,
-      CART_TTL_MS,
-      MAX_LINES,
-      ...args,
-    ),
+  const outcome = await durableStateWrite(
+    CART_MERGE_LUA,
+    [cartKeys.cart(user), cartKeys.merged(userId)],
+    mergeId,
+    CART_TTL_MS,
+    MAX_LINES,
+    ...args,
   );
   return outcome as MergeOutcome;
 }

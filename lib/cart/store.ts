@@ -1,8 +1,7 @@
 import { cartKeys } from "./keys";
 import type { CartOwner } from "./types";
 import { CART_ADD_LUA, CART_SET_LUA } from "../redis/scripts/cart";
-import { withStateRedis } from "../redis/state";
-import { runDurableScript } from "../redis/scripts/durable";
+import { durableStateWrite, withStateRedis } from "../redis/state";
 
 /**
  * The cart in Redis, by owner (never by cookie: the signed-in user's cart uses the same functions).
@@ -44,17 +43,14 @@ export async function addCartItem(
   quantity: number,
   stock: number,
 ): Promise<LineChange> {
-  const reply = await withStateRedis((redis) =>
-    runDurableScript(
-      redis,
-      CART_ADD_LUA,
-      [cartKeys.cart(owner)],
-      variantId,
-      quantity,
-      limitFor(stock),
-      MAX_LINES,
-      CART_TTL_MS,
-    ),
+  const reply = await durableStateWrite(
+    CART_ADD_LUA,
+    [cartKeys.cart(owner)],
+    variantId,
+    quantity,
+    limitFor(stock),
+    MAX_LINES,
+    CART_TTL_MS,
   );
   return change(reply);
 }
@@ -66,8 +62,13 @@ export async function setCartItemQuantity(
   quantity: number,
   stock: number,
 ): Promise<LineChange> {
-  const reply = await withStateRedis((redis) =>
-    runDurableScript(redis, CART_SET_LUA, [cartKeys.cart(owner)], variantId, quantity, limitFor(stock), CART_TTL_MS),
+  const reply = await durableStateWrite(
+    CART_SET_LUA,
+    [cartKeys.cart(owner)],
+    variantId,
+    quantity,
+    limitFor(stock),
+    CART_TTL_MS,
   );
   return change(reply);
 }

@@ -31,4 +31,8 @@ describe("Redis clients against an unreachable server", () => {
   it("share one connection when the cache and the state use the same server", () => {
     expect(clients.redisClient("cache")).toBe(clients.redisClient("state"));
   });
+
+  it("send cart and session writes on the state connection when they wait for no replica", () => {
+    expect(clients.redisClient("durable")).toBe(clients.redisClient("state"));
+  });
 });

@@ -10,7 +10,13 @@ import { globalSingleton } from "../global-singleton";
  * first `awaitReady` (bounded) instead of failing the first requests after start.
  */
 
-export type RedisRole = "state" | "cache";
+/**
+ * `durable`: the writes that wait for replicas (carts, sessions: lib/redis/scripts/durable.ts), on the state
+ * Redis but over connections of their own whenever they wait (REDIS_WAIT_REPLICAS above 0): a WAIT holds
+ * its connection until the replicas answer, and every command behind it on that connection with it.
+ * Without a WAIT to send, the state client.
+ */
+export type RedisRole = "state" | "cache" | "durable";
 
 /** A role's client: one Redis, or a Redis Cluster (every key of one command in one slot: lib/redis/keys.ts). */
 export type RedisClient = Redis | Cluster;
@@ -92,6 +98,7 @@ function connect(role: RedisRole): Connection {
 
 /** Where a role connects: its cluster's nodes, or its URL (the cache shares the state client when both match). */
 function target(role: RedisRole): string {
+  if (role === "durable") return env.REDIS_WAIT_REPLICAS > 0 ? `durable:${target("state")}` : target("state");
   const nodes = role === "cache" ? env.CACHE_REDIS_CLUSTER_NODES : env.REDIS_CLUSTER_NODES;
   return nodes ? `cluster:${nodes}` : role === "cache" ? env.CACHE_REDIS_URL : env.REDIS_URL;
 }

@@ -54,6 +54,15 @@ async function pidOf(port: number): Promise<number> {
   return Number(/process_id:(\d+)/.exec(info)![1]);
 }
 
+/** How many clients of the Redis on `port` are blocked in a WAIT now. */
+async function blockedWaits(port: number): Promise<number> {
+  const node = new Redis(port, "127.0.0.1", { lazyConnect: true });
+  await node.connect();
+  const clients = (await node.client("LIST")) as string;
+  node.disconnect();
+  return clients.split("\n").filter((line) => / flags=\S*b/.test(line) && / cmd=wait/.test(line)).length;
+}
+
 /** How many WAIT commands the Redis on `port` has run. */
 async function waitsOn(port: number): Promise<number> {
   const node = new Redis(port, "127.0.0.1", { lazyConnect: true });
@@ -119,6 +128,13 @@ describe("a master of the state's Redis Cluster killed while carts and sessions 
     // The replica lags: writes to its master are answered 503, not acknowledged.
     process.kill(replicaPid, "SIGSTOP");
     try {
+      // A write waiting for the replica holds no other command: a read of the same master answers while the
+      // write's WAIT is still blocked there (it goes out on connections of its own: lib/redis/clients.ts).
+      const waiting = write(first);
+      await waitFor(async () => (await blockedWaits(master.port)) > 0, 5_000, "the write's WAIT");
+      await readCartLines(first);
+      expect(await blockedWaits(master.port)).toBeGreaterThan(0);
+      expect(await waiting).toBe("refused");
       for (let i = 0; i < 20; i++) {
         expect(await write(first)).toBe("refused");
         expect(await signIn(user)).toBe("refused");

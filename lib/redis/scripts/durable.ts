@@ -39,14 +39,15 @@ const attachedOf = ([error, role]: Reply): number | null =>
 
 /**
  * A script whose write must survive the loss of its master (carts, sessions): sent with WAIT in one
- * pipeline, so on the connection of the key's master, and answered only once REDIS_WAIT_REPLICAS replicas
- * have it; else NotReplicatedError (the caller answers 503 "briefly unavailable"). Redis replicates
- * asynchronously: without WAIT a master that dies just after answering takes the write with it, and the
- * replica that takes over never had it. A master left with fewer replicas than that (its shard failed over,
- * and no new replica has joined yet) answers from the copies it has: the first such write finds out after
- * the wait (ROLE), and the next ones to that master are sent with ROLE instead of a WAIT that could not be
- * met, until a replica joins. By EVAL (the text each time): these writes are few, and one round trip is
- * kept. With REDIS_WAIT_REPLICAS=0 (a single Redis), `runScript`.
+ * pipeline, so on the connection of the key's master (the app sends these on connections of their own:
+ * durableStateWrite in lib/redis/state.ts), and answered only once REDIS_WAIT_REPLICAS replicas have it;
+ * else NotReplicatedError (the caller answers 503 "briefly unavailable"). Redis replicates asynchronously:
+ * without WAIT a master that dies just after answering takes the write with it, and the replica that takes
+ * over never had it. A master left with fewer replicas than that (its shard failed over, and no new replica
+ * has joined yet) answers from the copies it has: the first such write finds out after the wait (ROLE), and
+ * the next ones to that master are sent with ROLE instead of a WAIT that could not be met, until a replica
+ * joins. By EVAL (the text each time): these writes are few, and one round trip is kept. With
+ * REDIS_WAIT_REPLICAS=0 (a single Redis), `runScript`.
  */
 export function runDurableScript(
   redis: Redis | Cluster,
