@@ -73,7 +73,7 @@ export function cachePeersReport(runs: Runs, meta: ReportMeta): string {
       const many = results["redis-hit-64"];
       cells = LIBRARIES.map((l) => `${row.cell(of[l])} / ${row.cell(many[l])}`);
     }
-    lines.push(`| ${row.name} | ${cells.join(" | ")} | ${rowVerdict(row, runs[scenario], of)} |`);
+    lines.push(`| ${row.name} | ${cells.join(" | ")} | ${rowVerdict(row, runs[scenario])} |`);
   }
   const loadsDuringHits = (["redis-hit-1", "redis-hit-64", "hot-key-64"] as Scenario[]).flatMap((s) =>
     LIBRARIES.filter((l) => (results[s][l].loads as number) > 0).map((l) => `${NAMES[l]} (${s})`),

@@ -30,8 +30,11 @@ interface Row {
   cell: (r: Result) => string;
   /** The figures compared run by run (verdict.ts). */
   figures: Figure[];
-  /** What decides before the figures (loads, failures, counts), on the medians; null: the figures decide. */
-  decided?: (brisk: Result, peer: Result) => Standing | null;
+  /**
+   * What decides before the figures (loads, failures, counts), from every run: a run that hung or failed is
+   * not hidden by the others; null: the figures decide.
+   */
+  decided?: (brisk: Result[], peer: Result[]) => Standing | null;
 }
 
 const THROUGHPUT: Figure[] = [
@@ -41,6 +44,9 @@ const THROUGHPUT: Figure[] = [
 
 const compareCounts = (brisk: number, peer: number): Standing =>
   brisk < peer ? "ahead" : brisk > peer ? "behind" : "level";
+
+const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const worst = (runs: Result[], field: string) => Math.max(...runs.map((r) => r[field] as number));
 
 export const ROWS: [Scenario, Row][] = [
   ["l1-hit", { name: "L1 hit (1 caller, one key)", cell: l1Cell, figures: THROUGHPUT }],
@@ -56,7 +62,8 @@ export const ROWS: [Scenario, Row][] = [
       // At the precision shown, one command per hit at most counting as one: Brisk's figure includes the
       // TIME it sends once a second for its clock.
       decided: (b, p) => {
-        const shown = (r: Result) => Math.max(1, Number((r.commandsPerOp as number).toFixed(2)));
+        const shown = (runs: Result[]) =>
+          Math.max(1, Number(middle(runs.map((r) => r.commandsPerOp as number)).toFixed(2)));
         return compareCounts(shown(b), shown(p));
       },
     },
@@ -67,7 +74,10 @@ export const ROWS: [Scenario, Row][] = [
       name: "Stampede: 1,000 callers, a 50 ms loader (wall time, loads)",
       cell: (r) => `${grouped(r.wallMs as number, 1)} ms, ${r.loads} load${r.loads === 1 ? "" : "s"}`,
       figures: [{ field: "wallMs", better: "lower", label: "wall time" }],
-      decided: (b, p) => (b.loads !== 1 ? "behind" : p.loads !== 1 ? "ahead" : null),
+      decided: (b, p) => {
+        const oneLoad = (runs: Result[]) => runs.every((r) => r.loads === 1);
+        return !oneLoad(b) ? "behind" : !oneLoad(p) ? "ahead" : null;
+      },
     },
   ],
   [
@@ -81,12 +91,13 @@ export const ROWS: [Scenario, Row][] = [
         { field: "firstMs", better: "lower", label: "first call" },
         { field: "next100Ms", better: "lower", label: "next 100" },
       ],
-      // Calls that failed or hung, then loads, decide first; answering at all is ahead of failing.
+      // Calls that failed or hung in any run, then the most loads of a run, decide first; answering at all
+      // is ahead of failing.
       decided: (b, p) => {
-        const failed = (r: Result) => r.hung === true || (r.errors as number) > 0;
+        const failed = (runs: Result[]) => runs.some((r) => r.hung === true || (r.errors as number) > 0);
         if (failed(b)) return "behind";
         if (failed(p)) return "ahead";
-        const loads = compareCounts(b.loads as number, p.loads as number);
+        const loads = compareCounts(worst(b, "loads"), worst(p, "loads"));
         return loads === "level" ? null : loads;
       },
     },
@@ -113,15 +124,11 @@ export const RUN_FIGURES: Record<Scenario, (r: Result) => string> = {
 };
 
 /** Brisk against every peer on a row: where it is behind, else where level, else ahead of all. */
-export function rowVerdict(
-  row: Row,
-  runs: Record<LibraryName, Result[]>,
-  medians: Record<LibraryName, Result>,
-): string {
+export function rowVerdict(row: Row, runs: Record<LibraryName, Result[]>): string {
   const behind: string[] = [];
   const level: string[] = [];
   for (const peer of LIBRARIES.filter((l) => l !== "brisk")) {
-    const decided = row.decided?.(medians.brisk, medians[peer]) ?? null;
+    const decided = row.decided?.(runs.brisk, runs[peer]) ?? null;
     const standings: [string, Standing][] = decided
       ? [["", decided]]
       : row.figures.map((f) => {

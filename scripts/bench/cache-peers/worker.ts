@@ -210,10 +210,12 @@ async function run(library: LibraryName, scenario: Scenario, url: string): Promi
  * landed (Brisk writes after it answers), and an entry not there yet would lower its bytes per entry.
  */
 async function writesLanded(admin: Redis, count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
   let last = -1;
   for (;;) {
     const size = await admin.dbsize();
     if (size === last && size >= count) return;
+    if (Date.now() > deadline) throw new Error(`Redis holds ${size} keys for ${count} entries written`);
     last = size;
     await sleep(100);
   }
