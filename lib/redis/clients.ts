@@ -109,7 +109,8 @@ function connection(role: RedisRole): Connection {
   const key = target(role);
   let found = connections.get(key);
   if (!found) {
-    found = connect(role);
+    // A role that shares another's client connects as that role (its name on the connection, in the logs).
+    found = connect(key === target("state") ? "state" : role);
     connections.set(key, found);
   }
   return found;

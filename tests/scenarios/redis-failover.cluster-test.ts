@@ -54,12 +54,9 @@ async function pidOf(port: number): Promise<number> {
   return Number(/process_id:(\d+)/.exec(info)![1]);
 }
 
-/** How many clients of the Redis on `port` are blocked in a WAIT now. */
-async function blockedWaits(port: number): Promise<number> {
-  const node = new Redis(port, "127.0.0.1", { lazyConnect: true });
-  await node.connect();
+/** How many clients of the Redis `node` are blocked in a WAIT now. */
+async function blockedWaits(node: Redis): Promise<number> {
   const clients = (await node.client("LIST")) as string;
-  node.disconnect();
   return clients.split("\n").filter((line) => / flags=\S*b/.test(line) && / cmd=wait/.test(line)).length;
 }
 
@@ -74,7 +71,9 @@ async function waitsOn(port: number): Promise<number> {
 
 describe("a master of the state's Redis Cluster killed while carts and sessions are written", () => {
   it("loses no acknowledged cart line or session, and keeps catalog reads answering", async () => {
+    // Both connected before a node is frozen (a client connecting then may ask the frozen node first).
     await awaitReady("state");
+    await awaitReady("durable");
     // Guests whose carts live on one master (the first key's), and guests elsewhere.
     const first = guest();
     const slotOf = async (owner: CartOwner) => Number(await cluster().cluster("KEYSLOT", cartKeys.cart(owner)));
@@ -128,13 +127,20 @@ describe("a master of the state's Redis Cluster killed while carts and sessions 
     // The replica lags: writes to its master are answered 503, not acknowledged.
     process.kill(replicaPid, "SIGSTOP");
     try {
-      // A write waiting for the replica holds no other command: a read of the same master answers while the
+      // A write waiting for the replica holds up no read: a read of the same master answers while the
       // write's WAIT is still blocked there (it goes out on connections of its own: lib/redis/clients.ts).
-      const waiting = write(first);
-      await waitFor(async () => (await blockedWaits(master.port)) > 0, 5_000, "the write's WAIT");
-      await readCartLines(first);
-      expect(await blockedWaits(master.port)).toBeGreaterThan(0);
-      expect(await waiting).toBe("refused");
+      // (Within the WAIT's 100 ms: a connection to the master is opened first, and reused.)
+      const masterNode = new Redis(master.port, "127.0.0.1", { lazyConnect: true });
+      await masterNode.connect();
+      try {
+        const waiting = write(first);
+        await waitFor(async () => (await blockedWaits(masterNode)) > 0, 5_000, "the write's WAIT");
+        await readCartLines(first);
+        expect(await blockedWaits(masterNode)).toBeGreaterThan(0);
+        expect(await waiting).toBe("refused");
+      } finally {
+        masterNode.disconnect();
+      }
       for (let i = 0; i < 20; i++) {
         expect(await write(first)).toBe("refused");
         expect(await signIn(user)).toBe("refused");
@@ -158,13 +164,16 @@ describe("a master of the state's Redis Cluster killed while carts and sessions 
     );
     // The new master has no replica (the old master is dead): its writes are acknowledged from its one copy,
     // without a WAIT that could not be met and would hold its connection for the whole timeout each time.
+    // (A write may still be refused now and then just after the takeover, while the cluster settles.)
     const waitsBefore = await waitsOn(replica.port);
+    let acknowledgedThere = 0;
     for (let i = 0; i < 10; i++) {
-      expect(await write(first)).toBe("acknowledged");
+      if ((await write(first)) === "acknowledged") acknowledgedThere++;
       await write(guest());
-      expect(await signIn(user)).toBe("acknowledged");
+      if ((await signIn(user)) === "acknowledged") acknowledgedThere++;
       await signIn(randomBytes(6).toString("hex"));
     }
+    expect(acknowledgedThere).toBeGreaterThanOrEqual(10);
     expect(await waitsOn(replica.port)).toBe(waitsBefore);
 
     expect(refused).toBeGreaterThanOrEqual(40);
@@ -174,7 +183,9 @@ describe("a master of the state's Redis Cluster killed while carts and sessions 
       for (const variantId of acknowledged) if (!lines.has(variantId)) lost.push(`${owner.id}: line ${variantId}`);
     }
     for (const token of sessions) if (!(await readSessionRecord(token))) lost.push(`session ${token.slice(0, 20)}…`);
-    expect(sessions.length).toBeGreaterThan(30);
+    // About 34 expected: 20 after the takeover, and of the 20 random users' sign-ins while the replica lagged,
+    // the two thirds whose sessions live on the other masters (30 or fewer: about one run in forty by chance).
+    expect(sessions.length).toBeGreaterThanOrEqual(25);
     expect(lost).toEqual([]);
     // Every catalog read answered (from Redis, or from PostgreSQL while it could not).
     const answers = await Promise.all(reads);
