@@ -114,8 +114,8 @@ ${machine().join("\n")}
   run left beats the peer's best, **behind** when its best is beaten by the peer's worst, and **level** (at the
   peer: the runs cannot tell them apart) when the two overlap. A row is "yes" when Brisk is behind no peer on
   any of its figures (ops/s and p99; wall time; first call and next 100; bytes), and names the peers it is
-  only level with. Loads, failed calls and commands per hit are counts: compared as they are, before the
-  figures.
+  only level with. Loads, failed or hung calls and commands per hit are counts, compared before the figures
+  and over every run (one run that hung or loaded twice is enough).
 - Redis commands are counted by Redis (INFO commandstats, reset before the measurement), divided by the calls.
 - Bytes: 1,000 products written through the library; once Redis' key count holds still (a library may answer
   before its write lands: Brisk does), every key in Redis summed (MEMORY USAGE, SAMPLES 0: entries, tag
