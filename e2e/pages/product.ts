@@ -27,12 +27,14 @@ export class ProductPage {
   }
 
   /**
-   * Opens the page and waits until the browser has rendered its purchase panel: the cached HTML's panel is
-   * replaced then, so a button focused or clicked before would be gone.
+   * Opens the page and waits until the browser has rendered its purchase panel and the cached HTML's panel
+   * is gone: a button focused or clicked before would be gone too, and for a moment both panels can be on
+   * the page (two prices, two stock lines; one CI run saw the default variant's beside the chosen one's).
    */
   async open(slug: string, sku?: string) {
     const response = await this.page.goto(`/products/${slug}${sku ? `?variant=${encodeURIComponent(sku)}` : ""}`);
     await this.page.locator('[data-purchase="interactive"]').waitFor();
+    await this.page.locator('[data-purchase="loading"]').waitFor({ state: "detached" });
     return response;
   }
 
