@@ -31,11 +31,28 @@ function masterOf(redis: Redis | Cluster, key: string): string {
   return redis.isCluster ? ((redis as Cluster).slots[calculateSlot(key)]?.[0] ?? "") : "";
 }
 
+/**
+ * The connection a write to `master` went out on: the Cluster's connection to that node (a pipeline to a
+ * slot's master uses it), so that ROLE and WAIT after the write ask that master, whatever the slot map says
+ * by then (a failover may have moved the slot); null when this client no longer has it.
+ */
+function connectionTo(redis: Redis | Cluster, master: string): Redis | null {
+  if (!redis.isCluster) return redis as Redis;
+  return (redis as Cluster).nodes("all").find((node) => `${node.options.host}:${node.options.port}` === master) ?? null;
+}
+
 type Reply = [error: Error | null, result: unknown];
 
 /** The replicas attached to a master, from its ROLE answer. */
 const attachedOf = ([error, role]: Reply): number | null =>
   error ? null : ((role as [string, number, unknown[]])[2]?.length ?? null);
+
+/** The replicas attached to the master on `node` (ROLE), or null when it did not say. */
+const attachedTo = (node: Redis): Promise<number | null> =>
+  node.role().then(
+    (answer) => attachedOf([null, answer]),
+    () => null,
+  );
 
 /**
  * A script whose write must survive the loss of its master (carts, sessions): sent with WAIT in one
@@ -101,16 +118,16 @@ export async function runReplicatedScript(
   }
   // Short of replicas: refused, unless the master has no more attached than reached it (a shard whose master
   // was lost, its replica now serving alone until a new one joins), where waiting could never succeed.
-  const attached = attachedOf(role ?? (await redis.pipeline().exists(key).role().exec())![1]);
+  const node = connectionTo(redis, master);
+  if (!node) throw new NotReplicatedError(replicas, reached);
+  const attached = role ? attachedOf(role) : await attachedTo(node);
   if (attached === null) throw new NotReplicatedError(replicas, reached);
   if (attached >= replicas) masters.delete(master);
   else masters.set(master, attached);
   const reachable = Math.min(replicas, attached);
   // Replicas joined since this master was found short: the write was not waited for them; wait now.
   if (reached < reachable && waitFor < reachable) {
-    const [, waited] = (await redis.pipeline().exists(key).wait(reachable, waitTimeoutMs).exec()) as Reply[];
-    if (waited[0]) throw waited[0];
-    reached = Number(waited[1]);
+    reached = Number(await node.wait(reachable, waitTimeoutMs));
   }
   if (reached >= reachable) return write[1];
   throw new NotReplicatedError(replicas, reached);
