@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { grouped } from "../report";
-import { NAMES, ROWS, RUN_FIGURES, rowVerdict, type Result } from "./rows";
+import { median, NAMES, ROWS, RUN_FIGURES, rowVerdict, type Result } from "./rows";
 import { LIBRARIES, type LibraryName } from "./subjects";
 import { productValue } from "./value";
 import type { Scenario } from "./worker";
@@ -29,8 +29,6 @@ function machine(): string[] {
 
 /** Every run of each scenario, per library. */
 export type Runs = Record<Scenario, Record<LibraryName, Result[]>>;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The median of each numeric field over the runs; other fields from the first run. */
 function medianOf(runs: Result[]): Result {

@@ -45,7 +45,8 @@ const THROUGHPUT: Figure[] = [
 const compareCounts = (brisk: number, peer: number): Standing =>
   brisk < peer ? "ahead" : brisk > peer ? "behind" : "level";
 
-const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The median (of an even count, the upper of the two middle values). */
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const worst = (runs: Result[], field: string) => Math.max(...runs.map((r) => r[field] as number));
 
 export const ROWS: [Scenario, Row][] = [
@@ -63,7 +64,7 @@ export const ROWS: [Scenario, Row][] = [
       // TIME it sends once a second for its clock.
       decided: (b, p) => {
         const shown = (runs: Result[]) =>
-          Math.max(1, Number(middle(runs.map((r) => r.commandsPerOp as number)).toFixed(2)));
+          Math.max(1, Number(median(runs.map((r) => r.commandsPerOp as number)).toFixed(2)));
         return compareCounts(shown(b), shown(p));
       },
     },
