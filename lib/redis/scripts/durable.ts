@@ -44,15 +44,7 @@ function connectionTo(redis: Redis | Cluster, master: string): Redis | null {
 type Reply = [error: Error | null, result: unknown];
 
 /** The replicas attached to a master, from its ROLE answer. */
-const attachedOf = ([error, role]: Reply): number | null =>
-  error ? null : ((role as [string, number, unknown[]])[2]?.length ?? null);
-
-/** The replicas attached to the master on `node` (ROLE), or null when it did not say. */
-const attachedTo = (node: Redis): Promise<number | null> =>
-  node.role().then(
-    (answer) => attachedOf([null, answer]),
-    () => null,
-  );
+const attachedOf = (role: unknown): number | null => (role as [string, number, unknown[]])[2]?.length ?? null;
 
 /**
  * A script whose write must survive the loss of its master (carts, sessions): sent with WAIT in one
@@ -120,7 +112,8 @@ export async function runReplicatedScript(
   // was lost, its replica now serving alone until a new one joins), where waiting could never succeed.
   const node = connectionTo(redis, master);
   if (!node) throw new NotReplicatedError(replicas, reached);
-  const attached = role ? attachedOf(role) : await attachedTo(node);
+  // ROLE went with the write (a master known short), or is asked now; null: it did not say.
+  const attached = role ? (role[0] ? null : attachedOf(role[1])) : await node.role().then(attachedOf, () => null);
   if (attached === null) throw new NotReplicatedError(replicas, reached);
   if (attached >= replicas) masters.delete(master);
   else masters.set(master, attached);
