@@ -4,7 +4,8 @@ import { awaitReady, redisClient, type RedisRole } from "../redis/clients";
 
 /**
  * What /api/health reports. The store can serve its catalog while PostgreSQL answers: Redis down is
- * `degraded` (the cache fails open; carts and sign-in are unavailable), PostgreSQL down is `down`.
+ * `degraded` (the cache fails open; carts and sign-in are unavailable), PostgreSQL down is `down`. `state`
+ * is down when either the state client or the connections cart and session writes wait for replicas on are.
  */
 
 export type Probe = "up" | "down";
@@ -39,10 +40,17 @@ const pingRedis = (role: RedisRole) => async () => {
   return redisClient(role).ping();
 };
 
+/**
+ * The state Redis as carts and sessions use it: its client, and the connections of their own that writes
+ * waiting for replicas go over (lib/redis/clients.ts), when there are such.
+ */
+const pingState = () =>
+  Promise.all([pingRedis("state")(), redisClient("durable") === redisClient("state") ? null : pingRedis("durable")()]);
+
 export async function checkHealth(): Promise<Health> {
   const [postgres, state, cacheRedis] = await Promise.all([
     probe(() => db.$queryRaw`SELECT 1`),
-    probe(pingRedis("state")),
+    probe(pingState),
     probe(pingRedis("cache")),
   ]);
   const status = postgres === "down" ? "down" : state === "down" || cacheRedis === "down" ? "degraded" : "ok";
