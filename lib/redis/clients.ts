@@ -51,17 +51,20 @@ function nodeOptions(role: RedisRole): RedisOptions {
 }
 
 /**
- * A Redis Cluster from some of its nodes. A command redirected (MOVED, ASK) or refused during a failover
- * (TRYAGAIN, CLUSTERDOWN) is sent again after a short delay, once the cluster's view is refreshed; the
- * caller's own deadline bounds the wait: past it the caller has its answer ("briefly unavailable", or the
- * cache's fail-open).
+ * A Redis Cluster from some of its nodes. A command redirected (MOVED, ASK) goes to the node named; one
+ * refused while keys move between nodes (TRYAGAIN) is sent again after a short delay, within the caller's
+ * own deadline. A command whose node's connection closed, or that the cluster refused as down (a failover
+ * takes seconds), fails at once instead of being sent again every 200 ms for seconds: its caller has long had
+ * its answer by then ("briefly unavailable", or the cache's fail-open), yet a write sent again would still run
+ * (a cart line the shopper was told was not added, a second add when the first had run before the
+ * connection closed), and a durable write's WAIT would hold its connection on a new master that has no replica.
  */
 function connectCluster(nodes: string, role: RedisRole, credentials: URL): Cluster {
   return new Cluster(clusterNodes(nodes), {
     enableOfflineQueue: false,
     clusterRetryStrategy: reconnectDelay,
-    retryDelayOnFailover: 200,
-    retryDelayOnClusterDown: 200,
+    retryDelayOnFailover: 0,
+    retryDelayOnClusterDown: 0,
     retryDelayOnTryAgain: 100,
     slotsRefreshTimeout: 1_000,
     redisOptions: {
