@@ -47,6 +47,10 @@ function nodeOptions(role: RedisRole): RedisOptions {
     // healthy Redis. Commands still share the connection: several are in flight at once.
     enableAutoPipelining: false,
     retryStrategy: reconnectDelay,
+    // A command whose connection closed before its reply came may have run: sent again once reconnected, a
+    // cart add would run twice (and be acknowledged), or land after its caller's deadline had answered. Not
+    // sent again, it is rejected by commandTimeout; its caller has had its answer from its own deadline.
+    autoResendUnfulfilledCommands: false,
   };
 }
 
