@@ -55,21 +55,25 @@ function nodeOptions(role: RedisRole): RedisOptions {
 }
 
 /**
- * A Redis Cluster from some of its nodes. A command redirected (MOVED, ASK) goes to the node named; one
- * refused while keys move between nodes (TRYAGAIN) is sent again after a short delay, within the caller's
- * own deadline. A command whose node's connection closed, or that the cluster refused as down (a failover
- * takes seconds), fails at once instead of being sent again every 200 ms for seconds: its caller has long had
- * its answer by then ("briefly unavailable", or the cache's fail-open), yet a write sent again would still run
- * (a cart line the shopper was told was not added, a second add when the first had run before the
- * connection closed), and a durable write's WAIT would hold its connection on a new master that has no replica.
+ * A Cluster client sends a command again after a short delay when it was refused for now: its node's
+ * connection still connecting or closed, the cluster down or keys moving during a failover (TRYAGAIN,
+ * CLUSTERDOWN), and it follows redirections (MOVED, ASK) at once. Only while the command's caller still waits
+ * for it (the callers' deadline, REDIS_COMMAND_TIMEOUT_MS): past that, the caller has its answer ("briefly
+ * unavailable", or the cache's fail-open), yet a write sent again would still run, after that answer (a cart
+ * line the shopper was told was not added), and after a failover a durable write's WAIT, which the new
+ * master without a replica cannot meet, would hold its connection. (ioredis' defaults: every 200 ms, up to 16
+ * times.)
  */
+const CLUSTER_RETRY_DELAY_MS = 50;
+
 function connectCluster(nodes: string, role: RedisRole, credentials: URL): Cluster {
   return new Cluster(clusterNodes(nodes), {
     enableOfflineQueue: false,
     clusterRetryStrategy: reconnectDelay,
-    retryDelayOnFailover: 0,
-    retryDelayOnClusterDown: 0,
-    retryDelayOnTryAgain: 100,
+    retryDelayOnFailover: CLUSTER_RETRY_DELAY_MS,
+    retryDelayOnClusterDown: CLUSTER_RETRY_DELAY_MS,
+    retryDelayOnTryAgain: CLUSTER_RETRY_DELAY_MS,
+    maxRedirections: Math.max(1, Math.floor(env.REDIS_COMMAND_TIMEOUT_MS / CLUSTER_RETRY_DELAY_MS) - 1),
     slotsRefreshTimeout: 1_000,
     redisOptions: {
       ...nodeOptions(role),
