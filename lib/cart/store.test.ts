@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeRedisClients, redisClient } from "../redis/clients";
+import { CART_ADD_LUA } from "../redis/scripts/cart";
+import { runScript } from "../redis/scripts/run";
 import { cartKeys } from "./keys";
 import type { CartOwner } from "./types";
 import {
+  ADD_ANSWER_TTL_MS,
   addCartItem,
   CART_TTL_MS,
   clearCart,
@@ -74,6 +77,36 @@ describe("cart store", () => {
     expect([...(await readCartLines(owner)).keys()]).toEqual([2]);
     await clearCart(owner);
     expect((await readCartLines(owner)).size).toBe(0);
+  });
+
+  it("runs an add once when it is sent again (a client resends a command whose connection closed)", async () => {
+    const owner = newOwner();
+    const keys = [cartKeys.cart(owner), cartKeys.adds(owner)];
+    const send = (id: string, variantId = 7, maxLines = MAX_LINES) =>
+      runScript(
+        redisClient("state"),
+        CART_ADD_LUA,
+        keys,
+        variantId,
+        2,
+        50,
+        maxLines,
+        CART_TTL_MS,
+        id,
+        ADD_ANSWER_TTL_MS,
+      );
+    expect(await send("add-1")).toEqual(["ok", 2, 0]);
+    expect(await send("add-1")).toEqual(["ok", 2, 0]);
+    expect(await readCartLines(owner)).toEqual(new Map([[7, 2]]));
+    // An answer other than ok is given again as it was (a new line in a full cart: at most 1 line here).
+    expect(await send("add-2", 8, 1)).toEqual(["cart_full", 0, 0]);
+    expect(await send("add-2", 8)).toEqual(["cart_full", 0, 0]);
+    expect(await readCartLines(owner)).toEqual(new Map([[7, 2]]));
+    // Every call of addCartItem is an add of its own; the answers are kept a minute, not for the cart's life.
+    expect(await addCartItem(owner, 7, 1, 50)).toEqual({ outcome: "ok", quantity: 3, clamped: false });
+    const kept = await redisClient("state").pttl(cartKeys.adds(owner));
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThanOrEqual(ADD_ANSWER_TTL_MS);
   });
 
   it("loses no update to concurrent adds", async () => {

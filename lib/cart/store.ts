@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { cartKeys } from "./keys";
 import type { CartOwner } from "./types";
 import { CART_ADD_LUA, CART_SET_LUA } from "../redis/scripts/cart";
@@ -12,6 +13,8 @@ import { durableStateWrite, withStateRedis } from "../redis/state";
 export const MAX_QUANTITY_PER_LINE = 99;
 export const MAX_LINES = 100;
 export const CART_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** How long an add's answer is kept, so that the same add sent again gets it instead of adding again. */
+export const ADD_ANSWER_TTL_MS = 60_000;
 
 export interface LineChange {
   outcome: "ok" | "cart_full" | "missing";
@@ -43,14 +46,17 @@ export async function addCartItem(
   quantity: number,
   stock: number,
 ): Promise<LineChange> {
+  // Each add has an id of its own: sent again by the Redis client, it runs once (lib/redis/scripts/cart.ts).
   const reply = await durableStateWrite(
     CART_ADD_LUA,
-    [cartKeys.cart(owner)],
+    [cartKeys.cart(owner), cartKeys.adds(owner)],
     variantId,
     quantity,
     limitFor(stock),
     MAX_LINES,
     CART_TTL_MS,
+    randomUUID(),
+    ADD_ANSWER_TTL_MS,
   );
   return change(reply);
 }
