@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe("checkHealth with connections of their own for durable writes", () => {
-  it("reports the state Redis down when those connections are lost, though the state client answers", async () => {
+  it("reports the state Redis down when that client does not answer, though the state client does", async () => {
     expect((await checkHealth()).redis.state).toBe("up");
     redisClient("durable").disconnect();
     const health = await checkHealth();

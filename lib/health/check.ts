@@ -5,7 +5,8 @@ import { awaitReady, redisClient, type RedisRole } from "../redis/clients";
 /**
  * What /api/health reports. The store can serve its catalog while PostgreSQL answers: Redis down is
  * `degraded` (the cache fails open; carts and sign-in are unavailable), PostgreSQL down is `down`. `state`
- * is down when either the state client or the connections cart and session writes wait for replicas on are.
+ * is down when the state client, or the client cart and session writes wait for replicas on, does not answer
+ * a PING (on a Cluster, the node the client asks).
  */
 
 export type Probe = "up" | "down";

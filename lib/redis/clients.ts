@@ -47,22 +47,26 @@ function nodeOptions(role: RedisRole): RedisOptions {
     // healthy Redis. Commands still share the connection: several are in flight at once.
     enableAutoPipelining: false,
     retryStrategy: reconnectDelay,
-    // A command whose connection closed before its reply came may have run: sent again once reconnected, a
-    // cart add would run twice (and be acknowledged), or land after its caller's deadline had answered. Not
-    // sent again, it is rejected by commandTimeout; its caller has had its answer from its own deadline.
+    // A command whose connection closed before its reply came may have run: sent again once reconnected, it
+    // would land after its caller's deadline had answered (a write refused to the shopper, stored anyway).
+    // Not sent again, it is rejected by commandTimeout (sooner when the first reconnect fails); its caller
+    // has had its answer from its own deadline. (A Cluster's node connections do not reconnect: see below.)
     autoResendUnfulfilledCommands: false,
   };
 }
 
 /**
- * A Cluster client sends a command again after a short delay when it was refused for now: its node's
- * connection still connecting or closed, the cluster down or keys moving during a failover (TRYAGAIN,
- * CLUSTERDOWN), and it follows redirections (MOVED, ASK) at once. Only while the command's caller still waits
- * for it (the callers' deadline, REDIS_COMMAND_TIMEOUT_MS): past that, the caller has its answer ("briefly
- * unavailable", or the cache's fail-open), yet a write sent again would still run, after that answer (a cart
- * line the shopper was told was not added), and after a failover a durable write's WAIT, which the new
- * master without a replica cannot meet, would hold its connection. (ioredis' defaults: every 200 ms, up to 16
- * times.)
+ * A Cluster client sends a command again after a delay when it failed for now: its node's connection not
+ * ready (still connecting, or closed: a command in flight then may have run), the cluster down or keys
+ * moving during a failover (CLUSTERDOWN, TRYAGAIN); it follows redirections (MOVED, ASK) at once. Each
+ * counts against `maxRedirections`: here as many retries as 50 ms delays fit in the callers' deadline
+ * (REDIS_COMMAND_TIMEOUT_MS: 4 for the default 250 ms), against ioredis' 16 at 100 ms, so that a command
+ * stops being sent about when its caller has had its answer ("briefly unavailable", or the cache's
+ * fail-open). A retry after a failover also waits for the slot map to be read again, so it can still land
+ * a little after the deadline. Sent for seconds, a write refused to its caller would still run, and after
+ * a failover a durable write's WAIT, which a new master without a replica cannot meet, would hold its
+ * connection. A write whose connection closed after it ran can run again within that bound: one that would
+ * then count twice carries an id that makes it run once (the cart add: lib/redis/scripts/cart.ts).
  */
 const CLUSTER_RETRY_DELAY_MS = 50;
 
@@ -73,7 +77,7 @@ function connectCluster(nodes: string, role: RedisRole, credentials: URL): Clust
     retryDelayOnFailover: CLUSTER_RETRY_DELAY_MS,
     retryDelayOnClusterDown: CLUSTER_RETRY_DELAY_MS,
     retryDelayOnTryAgain: CLUSTER_RETRY_DELAY_MS,
-    maxRedirections: Math.max(1, Math.floor(env.REDIS_COMMAND_TIMEOUT_MS / CLUSTER_RETRY_DELAY_MS) - 1),
+    maxRedirections: Math.max(2, Math.floor(env.REDIS_COMMAND_TIMEOUT_MS / CLUSTER_RETRY_DELAY_MS) - 1),
     slotsRefreshTimeout: 1_000,
     redisOptions: {
       ...nodeOptions(role),

@@ -182,11 +182,11 @@ describe("a master of the state's Redis Cluster killed while carts and sessions 
       30_000,
       "the replica to take over",
     );
-    // A write refused during the outage is not sent again once its caller's deadline has passed: it would land
-    // on the new master after its caller's answer, and its WAIT, which cannot be met there, would hold the
-    // durable connection each time (lib/redis/clients.ts). One WAIT reaches it, with the first write that
-    // finds out it has no replica (and perhaps one sent to it while still a replica, by a client that had
-    // dropped the dead master). Sent again every 200 ms up to 16 times: 17 and 20 here.
+    // A write refused during the outage stops being sent about when its caller's deadline has passed: sent on,
+    // it would land on the new master after its caller's answer, and its WAIT, which cannot be met there,
+    // would hold the durable connection each time (lib/redis/clients.ts). One WAIT reaches it, with the first
+    // write that finds out it has no replica (and perhaps one sent to it while still a replica, by a client
+    // that had dropped the dead master); writes sent again for seconds bring many more.
     const waitsThere = async () =>
       Number(/cmdstat_wait:calls=(\d+)/.exec(await newMaster.info("commandstats"))?.[1] ?? 0);
     expect(await waitsThere()).toBeLessThanOrEqual(2);

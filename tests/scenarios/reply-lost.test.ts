@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CartOwner } from "@/lib/cart/types";
-import { freePort } from "@/tests/support/ports";
 import { ThrowawayRedis } from "@/tests/support/redis-server";
 
 // The state client reaches Redis through a proxy that can lose a reply: the connection closes after Redis
@@ -16,7 +15,6 @@ let state: typeof import("@/lib/redis/state");
 
 beforeAll(async () => {
   server = await ThrowawayRedis.start();
-  const port = await freePort();
   proxy = net.createServer((app) => {
     const redis = net.connect(server.port, "127.0.0.1");
     app.on("data", (bytes) => redis.write(bytes));
@@ -30,8 +28,8 @@ beforeAll(async () => {
     app.on("error", () => undefined);
     redis.on("error", () => undefined);
   });
-  await new Promise<void>((resolve) => proxy.listen(port, "127.0.0.1", resolve));
-  process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  process.env.REDIS_URL = `redis://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
   process.env.CACHE_REDIS_URL = server.url;
   clients = await import("@/lib/redis/clients");
   cart = await import("@/lib/cart/store");
@@ -39,9 +37,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await clients.closeRedisClients();
-  await new Promise((resolve) => proxy.close(resolve));
-  await server.destroy();
+  await clients?.closeRedisClients();
+  await new Promise((resolve) => proxy?.close(resolve) ?? resolve(undefined));
+  await server?.destroy();
 });
 
 describe("a state write whose connection closes before its reply", () => {
