@@ -101,7 +101,8 @@ ${machine().join("\n")}
   in-process tier (every read is a Redis hit; 5,000 keys written first through the library itself).
   Stampede and Redis down: each library as a storefront would run it (two tiers where it has them),
   hardened for an outage (no offline queue, circuit breakers where offered). The stampede is in one process
-  (Brisk's lock also holds across processes; the peers' do not).
+  (Brisk's lock also holds across processes; the peers' do not), after ten stampedes on other keys (the code
+  warm, as in a process that has served a while).
 - The stampede and each part of Redis down (a few milliseconds each) start after a full garbage collection,
   so that a collection owed by the set-up (1-3 ms on this machine) does not land in whichever call is timed.
   Redis down's first call is timed from the call until it settles, with the harness's own code run once

@@ -29,6 +29,8 @@ export interface Throughput {
 
 const KEYS = 5_000;
 const WARMUP_MS = 500;
+/** Stampedes on other keys before the one measured. */
+const STAMPEDE_WARMUPS = 10;
 const MEASURE_MS = Number(process.env.BENCH_CACHE_MS ?? 2_000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
@@ -152,7 +154,9 @@ async function run(library: LibraryName, scenario: Scenario, url: string): Promi
         return { ...base, ...(await throughput(subject, 64, () => 0, admin)) };
       case "stampede": {
         // As in a process that has served a while: clients connected, Brisk's invalidation channel
-        // subscribed, and the code warm (one stampede on another key first, not measured).
+        // subscribed, and the code warm: stampedes on other keys first, not measured. One was not enough for
+        // V8 to have compiled the stampede's path past its first tiers (Brisk, 5 runs: 53.5-58.6 ms after one,
+        // 51.9-52.8 after ten; cache-manager 52.6-56.2 and 51.9-55.3).
         await subject.get(key(1), loadOf(1));
         await subject.ready();
         const stampede = async (n: number) => {
@@ -167,7 +171,7 @@ async function run(library: LibraryName, scenario: Scenario, url: string): Promi
           await Promise.all(Array.from({ length: 1_000 }, () => subject.get(key(n), load)));
           return { wallMs: performance.now() - started, loads: stampedeLoads };
         };
-        await stampede(41);
+        for (let n = 0; n < STAMPEDE_WARMUPS; n++) await stampede(KEYS + n);
         return { ...base, ...(await stampede(42)) };
       }
       case "bytes": {
