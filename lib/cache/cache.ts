@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { withDeadline } from "../redis/deadline";
 import { Breaker } from "./breaker";
 import { CoherentL1 } from "./coherent-l1";
 import { guardedRedis } from "./guarded-redis";
 import { forget, joinRead, type InFlight, type Read } from "./in-flight";
 import { cacheKeys } from "./keys";
-import { runLoader, type LoadContext, type Loaded } from "./load-and-store";
+import { loadAndStore, runLoader, type LoadContext, type Loaded } from "./load-and-store";
 import { loadOnce } from "./load-once";
 import { PendingInvalidations } from "./pending-invalidations";
 import { RedisStore, type InvalidationMessage } from "./redis-store";
@@ -48,16 +49,22 @@ export function createCache(options: CacheOptions): Cache {
     if (running) return running.read as Promise<Read<T>>;
     const generationAtRead = l1.generation;
     const expectedTags = Array.isArray(opts.tags) ? opts.tags : undefined;
+    // Callers waiting on the read when it is sent: a miss would keep them all waiting for its load, so the
+    // key's lock goes with the read (lib/redis/scripts/read-or-lock.ts) and the load starts on its answer.
+    const lockToken = () => (flight.joiners ? randomUUID() : null);
     // withRedis never rejects: the key is always freed.
-    const read = withRedis(() => store.readForHit<T>(opts.key, expectedTags)).then((outcome): Read<T> => {
-      reads.delete(opts.key);
-      forget(flight);
-      if (!outcome) return null;
-      const { envelope, clock } = outcome.result;
-      // A miss starts its load here, once, before the callers waiting on this read wake up one by one.
-      const load = envelope ? undefined : startOrJoinLoad(opts, true).load;
-      return { envelope, clock, generationAtRead, load };
-    });
+    const read = withRedis(() => store.readForHit<T>(opts.key, expectedTags, lockToken, lock.ttlMs)).then(
+      (outcome): Read<T> => {
+        reads.delete(opts.key);
+        forget(flight);
+        if (!outcome) return null;
+        const { envelope, clock, lockToken: held } = outcome.result;
+        // A miss starts its load here, once, before the callers waiting on this read wake up one by one.
+        const load = envelope ? undefined : startOrJoinLoad(opts, true, held, clock.latest).load;
+        if (envelope && held) releaseLock(opts.key, held);
+        return { envelope, clock, generationAtRead, load };
+      },
+    );
     const flight: InFlight<T> = { read, joiners: null };
     reads.set(opts.key, flight);
     return read;
@@ -86,12 +93,23 @@ export function createCache(options: CacheOptions): Cache {
     return { value, status: "BYPASS" };
   }
 
-  /** Starts this process's one load of the key, or joins the load already running. */
-  function startOrJoinLoad<T>(opts: GetOrSetOptions<T>, redisUsable: boolean) {
-    const flight = loads.run(opts.key, () => (redisUsable ? loadOnce(ctx, lock, opts) : loadWithoutRedis(opts)));
+  /**
+   * Starts this process's one load of the key, or joins the load already running. `held`: the key's lock,
+   * taken with the read at Redis' `now`: the load runs at once, and releases it once stored.
+   */
+  function startOrJoinLoad<T>(opts: GetOrSetOptions<T>, redisUsable: boolean, held?: string, now = 0) {
+    const flight = loads.run(opts.key, () => {
+      if (held) return loadAndStore(ctx, opts, now, () => releaseLock(opts.key, held));
+      return redisUsable ? loadOnce(ctx, lock, opts) : loadWithoutRedis(opts);
+    });
+    if (held && flight.joined) releaseLock(opts.key, held);
     // A refresh nobody waits for must not be an unhandled rejection.
     if (!flight.joined) flight.promise.catch(() => undefined);
     return { load: flight.promise, joined: flight.joined };
+  }
+
+  function releaseLock(key: string, token: string): void {
+    void withRedis(() => store.releaseLock(key, token));
   }
 
   /**

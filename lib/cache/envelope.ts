@@ -11,6 +11,7 @@
  * read too (without Dates).
  */
 
+/** lib/redis/scripts/read-or-lock.ts reads `at` from the array's start, `[3,<at>,`: a new version changes both. */
 export const ENVELOPE_VERSION = 3;
 
 export interface Envelope<T> {

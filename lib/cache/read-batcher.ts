@@ -1,4 +1,6 @@
 import type { Cluster, Redis } from "ioredis";
+import { READ_OR_LOCK_LUA } from "../redis/scripts/read-or-lock";
+import { runScript } from "../redis/scripts/run";
 import type { RedisTime } from "./redis-clock";
 
 /** What one read got back: the keys' values in order (null when missing), and Redis' TIME when asked for. */
@@ -8,11 +10,22 @@ export interface BatchReply {
   /** When the batch was written and when its reply was read (monotonic ms, `performance.now()`). */
   sentAt: number;
   receivedAt: number;
+  /** The lock asked for with the read (LockAhead) was taken: the entry could not answer. */
+  locked?: boolean;
+}
+
+/** The lock to take with a read, should its entry be missing or invalidated (read-or-lock.ts). */
+export interface LockAhead {
+  key: string;
+  token: string;
+  ttlMs: number;
 }
 
 interface Queued {
   keys: string[];
   withTime: boolean;
+  /** Asked when the read is sent: a lock to take with it, or null. */
+  lockAhead?: () => LockAhead | null;
   resolve: (reply: BatchReply) => void;
   reject: (error: unknown) => void;
 }
@@ -46,10 +59,15 @@ export class ReadBatcher {
     private readonly roundTrip: <R>(reply: Promise<R>) => Promise<R>,
   ) {}
 
-  /** @param now send at once, alone, instead of with the tick's other reads (a miss about to load). */
-  read(keys: string[], withTime: boolean, now = false): Promise<BatchReply> {
+  /**
+   * @param now send at once, alone, instead of with the tick's other reads (a miss about to load).
+   * @param lockAhead asked when the tick's reads are sent (its callers known by then): a lock to take in the
+   * same round trip should the entry, `keys[0]`, not answer; one script of its own (one Redis only: on a
+   * Cluster the lock lives in another slot, and the read goes as any other).
+   */
+  read(keys: string[], withTime: boolean, now = false, lockAhead?: () => LockAhead | null): Promise<BatchReply> {
     return new Promise<BatchReply>((resolve, reject) => {
-      const read = { keys, withTime, resolve, reject };
+      const read = { keys, withTime, lockAhead, resolve, reject };
       if (now) return this.send([read]);
       // process.nextTick runs once the promise jobs of this turn are done: every read begun by them joins.
       if (this.queue.length === 0) process.nextTick(() => this.flush());
@@ -73,8 +91,14 @@ export class ReadBatcher {
     }
     if (client.isCluster) for (const read of batch) readOneByOne(client, read, this.roundTrip);
     else {
-      for (let i = 0; i < batch.length; i += READS_PER_COMMAND) {
-        readTogether(client as Redis, batch.slice(i, i + READS_PER_COMMAND), this.roundTrip);
+      const together: Queued[] = [];
+      for (const read of batch) {
+        const lock = read.lockAhead?.();
+        if (lock) readOrLock(client as Redis, read, lock, this.roundTrip);
+        else together.push(read);
+      }
+      for (let i = 0; i < together.length; i += READS_PER_COMMAND) {
+        readTogether(client as Redis, together.slice(i, i + READS_PER_COMMAND), this.roundTrip);
       }
     }
   }
@@ -140,6 +164,23 @@ function readTogether(client: Redis, batch: Queued[], roundTrip: RoundTrip): voi
       for (const read of batch) read.reject(error);
     },
   );
+}
+
+/** One read whose entry's lock is taken in the same step when the entry cannot answer (TIME with it). */
+function readOrLock(client: Redis, read: Queued, lock: LockAhead, roundTrip: RoundTrip): void {
+  const sentAt = performance.now();
+  const [entry, ...stamps] = read.keys;
+  const keys = [entry, lock.key, ...stamps];
+  roundTrip(runScript(client, READ_OR_LOCK_LUA, keys, lock.token, lock.ttlMs, read.withTime ? 1 : 0)).then((reply) => {
+    const [value, locked, seconds, microseconds, ...stampValues] = reply as (string | number | null)[];
+    read.resolve({
+      values: [value as string | null, ...(stampValues as (string | null)[])],
+      time: seconds ? [String(seconds), String(microseconds)] : null,
+      sentAt,
+      receivedAt: performance.now(),
+      locked: locked === 1,
+    });
+  }, read.reject);
 }
 
 /** One read with no TIME (a single caller's tick): its keys in one MGET, nothing to share out. */

@@ -3,7 +3,7 @@ import { RELEASE_LOCK_LUA } from "../redis/scripts/release-lock";
 import { STAMP_TAG_LUA } from "../redis/scripts/stamp-tag";
 import { decodeEnvelope, type Envelope } from "./envelope";
 import { cacheKeys, type CacheKeys } from "./keys";
-import { ReadBatcher } from "./read-batcher";
+import { ReadBatcher, type LockAhead } from "./read-batcher";
 import { RedisClock, type ClockBounds, type RedisTime } from "./redis-clock";
 
 /**
@@ -23,6 +23,8 @@ export interface StoredEntry<T> {
 export interface HitRead<T> {
   envelope: Envelope<T> | null;
   clock: ClockBounds;
+  /** The entry's lock, taken with the read (its token): this process loads it, stamped with `clock`. */
+  lockToken?: string;
 }
 
 export interface InvalidationMessage {
@@ -79,24 +81,45 @@ export class RedisStore {
    * one MGET (on a Cluster, one GET each, sent at once); no TIME while this process's estimate of Redis'
    * clock is recent (lib/cache/redis-clock.ts). A second round trip only when the entry carries tags this
    * process did not expect (its first read of the key, or tags that changed).
+   *
+   * `lockToken`, asked when the read is sent: a token when callers wait on it (a burst), so that the key's
+   * lock is taken in the same round trip should the entry be missing or invalidated (one Redis only:
+   * lib/redis/scripts/read-or-lock.ts). The read then says whether it was taken.
    */
-  readForHit<T>(key: string, expectedTags: readonly string[] | undefined): Promise<HitRead<T>> {
+  readForHit<T>(
+    key: string,
+    expectedTags: readonly string[] | undefined,
+    lockToken?: () => string | null,
+    lockTtlMs = 0,
+  ): Promise<HitRead<T>> {
     const tags = this.tagsOf.get(key) ?? expectedTags ?? [];
     const keys = [this.keys.entry(key)];
     for (const tag of tags) keys.push(this.keys.tag(tag));
-    return this.batcher.read(keys, this.clock.bounds() === null).then((reply) => {
+    let token: string | null = null;
+    const lockAhead =
+      lockToken &&
+      ((): LockAhead | null => {
+        token = lockToken();
+        return token === null ? null : { key: this.keys.lock(key), token, ttlMs: lockTtlMs };
+      });
+    return this.batcher.read(keys, this.clock.bounds() === null, false, lockAhead).then((reply) => {
       if (reply.time) this.clock.observe(reply.time, reply.sentAt, reply.receivedAt);
+      const lock = reply.locked ? token! : undefined;
       const judged = this.judge<T>(key, reply.values[0], reply.values, tags);
       return judged instanceof Promise
-        ? judged.then((envelope) => this.withClock(envelope, reply.time))
-        : this.withClock(judged, reply.time);
+        ? judged.then((envelope) => this.withClock(envelope, reply.time, lock))
+        : this.withClock(judged, reply.time, lock);
     });
   }
 
   /** The read's envelope with where Redis' clock stood: its TIME, or this process's estimate. */
-  private withClock<T>(envelope: Envelope<T> | null, time: RedisTime | null): HitRead<T> | Promise<HitRead<T>> {
+  private withClock<T>(
+    envelope: Envelope<T> | null,
+    time: RedisTime | null,
+    lockToken?: string,
+  ): HitRead<T> | Promise<HitRead<T>> {
     const clock = time ? exactly(time) : this.clock.bounds();
-    if (clock) return { envelope, clock };
+    if (clock) return lockToken ? { envelope, clock, lockToken } : { envelope, clock };
     // The estimate aged out while the read was on its way (a very slow reply): ask Redis' clock.
     return this.roundTrip(this.redis().time()).then((now) => ({ envelope, clock: exactly(now) }));
   }

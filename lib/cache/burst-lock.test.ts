@@ -1,0 +1,77 @@
+import Redis from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commandCounts } from "@/tests/support/redis-commands";
+import { ThrowawayRedis } from "@/tests/support/redis-server";
+import { waitFor } from "@/tests/support/wait";
+import { createCache } from "./cache";
+import { cacheKeys } from "./keys";
+
+// A burst of callers on a key that Redis cannot answer: the key's lock goes with the read, so the load
+// starts on the read's answer. Counted by Redis itself (INFO commandstats) on a server of the test's own.
+let server: ThrowawayRedis;
+let client: Redis;
+let admin: Redis;
+
+beforeAll(async () => {
+  server = await ThrowawayRedis.start();
+  client = new Redis(server.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  admin = new Redis(server.url);
+  await waitFor(() => client.status === "ready", 5_000, "the client to connect");
+});
+
+afterAll(async () => {
+  client.disconnect();
+  admin.disconnect();
+  await server.destroy();
+});
+
+const cache = createCache({ redis: () => client }); // no L1: every read below goes to Redis
+const lock = (key: string) => cacheKeys("").lock(key);
+
+/**
+ * 50 callers at once; the commands Redis had run when the loader started, and the answers. The lock is
+ * released once the value is stored: the next burst waits for that.
+ */
+async function burst(key: string): Promise<{ before: Record<string, number> | null; statuses: string[] }> {
+  let before: Record<string, number> | null = null;
+  await admin.config("RESETSTAT");
+  const load = async () => {
+    before = await commandCounts(admin);
+    return `value of ${key}`;
+  };
+  const answers = await Promise.all(
+    Array.from({ length: 50 }, () => cache.getOrSet({ key, ttl: 60, tags: [`tag-of-${key}`], load })),
+  );
+  await waitFor(async () => (await admin.exists(lock(key))) === 0, 2_000, "the lock's release");
+  return { before, statuses: answers.map((answer) => answer.status) };
+}
+
+describe("a burst of callers on one key", () => {
+  beforeAll(() => burst("warm-up")); // Redis has the script from then on (one EVALSHA, not EVALSHA and EVAL)
+
+  it("on a missing entry, takes the lock with its read: the load starts after that one command", async () => {
+    const { before, statuses } = await burst("missing");
+    expect(before).toMatchObject({ evalsha: 1, set: 1 });
+    expect(before).not.toHaveProperty("mget");
+    expect(statuses.filter((status) => status === "MISS")).toHaveLength(50);
+  });
+
+  it("on an entry invalidated by its tag, takes the lock with its read too", async () => {
+    await burst("invalidated");
+    await cache.invalidateTags("tag-of-invalidated");
+    const { before, statuses } = await burst("invalidated");
+    expect(before).toMatchObject({ evalsha: 1, set: 1 });
+    expect(before).not.toHaveProperty("mget");
+    expect(statuses.every((status) => status === "MISS")).toBe(true);
+  });
+
+  it("on an entry that answers, takes no lock", async () => {
+    await burst("present");
+    const { before, statuses } = await burst("present");
+    expect(before).toBeNull(); // no load
+    const counts = await commandCounts(admin);
+    expect(counts).toMatchObject({ evalsha: 1 });
+    expect(counts).not.toHaveProperty("set");
+    expect(statuses.every((status) => status === "HIT")).toBe(true);
+  });
+});
