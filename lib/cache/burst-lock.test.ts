@@ -65,6 +65,21 @@ describe("a burst of callers on one key", () => {
     expect(statuses.every((status) => status === "MISS")).toBe(true);
   });
 
+  it("whose load fails, gives the lock back at once, not when it expires", async () => {
+    let heldDuringLoad: string | null = null;
+    const load = async (): Promise<string> => {
+      heldDuringLoad = await admin.get(lock("failing"));
+      throw new Error("the database is down");
+    };
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () => cache.getOrSet({ key: "failing", ttl: 60, load }).catch((error) => error)),
+    );
+    expect(outcomes.every((outcome) => outcome instanceof Error)).toBe(true);
+    expect(heldDuringLoad).not.toBeNull();
+    // The lock lives 5 s: gone within one, it was released.
+    await waitFor(async () => (await admin.exists(lock("failing"))) === 0, 1_000, "the lock's release");
+  });
+
   it("on an entry that answers, takes no lock", async () => {
     await burst("present");
     const { before, statuses } = await burst("present");

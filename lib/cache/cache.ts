@@ -51,12 +51,15 @@ export function createCache(options: CacheOptions): Cache {
     const expectedTags = Array.isArray(opts.tags) ? opts.tags : undefined;
     // Callers waiting on the read when it is sent: a miss would keep them all waiting for its load, so the
     // key's lock goes with the read (lib/redis/scripts/read-or-lock.ts) and the load starts on its answer.
-    const lockToken = () => (flight.joiners ? randomUUID() : null);
+    let token: string | null = null;
+    const lockToken = () => (token = flight.joiners ? randomUUID() : null);
     // withRedis never rejects: the key is always freed.
     const read = withRedis(() => store.readForHit<T>(opts.key, expectedTags, lockToken, lock.ttlMs)).then(
       (outcome): Read<T> => {
         reads.delete(opts.key);
         forget(flight);
+        // The read failed (its deadline, say) after the script may have taken the lock: give it back.
+        if (!outcome && token) releaseLock(opts.key, token);
         if (!outcome) return null;
         const { envelope, clock, lockToken: held } = outcome.result;
         // A miss starts its load here, once, before the callers waiting on this read wake up one by one.

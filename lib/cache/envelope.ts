@@ -11,7 +11,7 @@
  * read too (without Dates).
  */
 
-/** lib/redis/scripts/read-or-lock.ts reads `at` from the array's start, `[3,<at>,`: a new version changes both. */
+/** lib/redis/scripts/read-or-lock.ts reads `at` from the array's start, `[<version>,<at>,`. */
 export const ENVELOPE_VERSION = 3;
 
 export interface Envelope<T> {

@@ -19,6 +19,8 @@ export interface LockAhead {
   key: string;
   token: string;
   ttlMs: number;
+  /** The entries' envelope version: the script reads when a load began from `[<version>,<at>,`. */
+  version: number;
 }
 
 interface Queued {
@@ -171,7 +173,9 @@ function readOrLock(client: Redis, read: Queued, lock: LockAhead, roundTrip: Rou
   const sentAt = performance.now();
   const [entry, ...stamps] = read.keys;
   const keys = [entry, lock.key, ...stamps];
-  roundTrip(runScript(client, READ_OR_LOCK_LUA, keys, lock.token, lock.ttlMs, read.withTime ? 1 : 0)).then((reply) => {
+  roundTrip(
+    runScript(client, READ_OR_LOCK_LUA, keys, lock.token, lock.ttlMs, read.withTime ? 1 : 0, lock.version),
+  ).then((reply) => {
     const [value, locked, seconds, microseconds, ...stampValues] = reply as (string | number | null)[];
     read.resolve({
       values: [value as string | null, ...(stampValues as (string | null)[])],

@@ -1,7 +1,7 @@
 import type { Cluster, Redis } from "ioredis";
 import { RELEASE_LOCK_LUA } from "../redis/scripts/release-lock";
 import { STAMP_TAG_LUA } from "../redis/scripts/stamp-tag";
-import { decodeEnvelope, type Envelope } from "./envelope";
+import { decodeEnvelope, ENVELOPE_VERSION, type Envelope } from "./envelope";
 import { cacheKeys, type CacheKeys } from "./keys";
 import { ReadBatcher, type LockAhead } from "./read-batcher";
 import { RedisClock, type ClockBounds, type RedisTime } from "./redis-clock";
@@ -100,7 +100,7 @@ export class RedisStore {
       lockToken &&
       ((): LockAhead | null => {
         token = lockToken();
-        return token === null ? null : { key: this.keys.lock(key), token, ttlMs: lockTtlMs };
+        return token === null ? null : { key: this.keys.lock(key), token, ttlMs: lockTtlMs, version: ENVELOPE_VERSION };
       });
     return this.batcher.read(keys, this.clock.bounds() === null, false, lockAhead).then((reply) => {
       if (reply.time) this.clock.observe(reply.time, reply.sentAt, reply.receivedAt);
@@ -121,7 +121,9 @@ export class RedisStore {
     const clock = time ? exactly(time) : this.clock.bounds();
     if (clock) return lockToken ? { envelope, clock, lockToken } : { envelope, clock };
     // The estimate aged out while the read was on its way (a very slow reply): ask Redis' clock.
-    return this.roundTrip(this.redis().time()).then((now) => ({ envelope, clock: exactly(now) }));
+    return this.roundTrip(this.redis().time()).then((now) =>
+      lockToken ? { envelope, clock: exactly(now), lockToken } : { envelope, clock: exactly(now) },
+    );
   }
 
   /**
