@@ -209,6 +209,14 @@ export function createCache(options: CacheOptions): Cache {
         return Promise.reject(error);
       }
     },
+    peek<T>(key: string): T | undefined {
+      if (options.mode === "off") return undefined;
+      const hit = l1.hit(key);
+      if (!hit) return undefined;
+      metrics.l1Hit();
+      metrics.request("hit");
+      return hit.value as T;
+    },
     invalidateKeys: (...keys) => invalidate({ keys, tags: [] }),
     invalidateTags: (...tags) => invalidate({ keys: [], tags }),
     breakerState: () => breaker.state,

@@ -80,6 +80,11 @@ export interface CacheOptions {
 export interface Cache {
   getOrSet<T>(options: GetOrSetOptions<T>): Promise<Cached<T>>;
   /**
+   * The value getOrSet would answer from this process's memory (the L1, while it is coherent), counted as a
+   * hit; undefined otherwise. Never asks Redis nor loads: for a caller that has somewhere else to go.
+   */
+  peek<T>(key: string): T | undefined;
+  /**
    * Drops entries by name, here and on every instance. Call after the write that made them wrong has
    * committed. Resolves false when Redis is unusable: the invalidation is kept and sent before this
    * instance next reads from Redis.
