@@ -1,13 +1,10 @@
 /**
- * Next.js calls this once per server process at start: the mark on requests that are not GET or HEAD,
- * background work that runs on its own, and the graceful stop on SIGTERM (lib/shutdown.ts): background work
- * stops, then the clients close once the server has finished the requests in flight.
+ * Next.js calls this once per server process at start: background work that runs on its own, and the
+ * graceful stop on SIGTERM (lib/shutdown.ts): background work stops, then the clients close once the server
+ * has finished the requests in flight.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  // First: the proxy turns away the product API's requests by other methods than GET and HEAD by this mark.
-  const { markWriteMethods } = await import("./lib/http/write-method");
-  markWriteMethods();
   const { installGracefulShutdown, onClose, onStop } = await import("./lib/shutdown");
   installGracefulShutdown();
   const { startOrderSweeper } = await import("./lib/orders/sweeper");

@@ -6,19 +6,21 @@ import { isPageLoad } from "./lib/http/page-load";
 import { newNonce, pageCsp } from "./lib/http/security-headers";
 import { isWriteMethod } from "./lib/http/write-method";
 import { isCachedApiPath, isCachedPagePath, pageRoute } from "./lib/page-cache/cached-paths";
+import { answerFromMemory } from "./lib/page-cache/memory-answer";
 
 /**
- * Runs before every page rendered per request, before any path that contains a `%`, and before a request to
- * the product API by another method than GET or HEAD (see `config`).
- * No Redis here (docs/architecture.md).
+ * Runs before every page rendered per request, before any path that contains a `%`, and before every request
+ * to the product API (see `config`).
+ * No Redis here (docs/architecture.md): what it answers from the cache comes from this process's memory.
  * - A path with a malformed percent-encoding (`/products/%`) would make Next.js fail with a bare 500 before
  *   any page or route handler runs (lib/http/malformed-path.ts): under /api it is a 400 `invalid_input` in
  *   the JSON error shape, elsewhere the site's 404 page.
+ * - A GET or HEAD of the product API whose answer this process holds in memory (the route cache's entry in
+ *   lib/cache's L1) is answered here, as Next.js would answer it from the route cache, without Next.js
+ *   routing it: that routing is most of what the answer costs (lib/page-cache/memory-answer.ts). Otherwise
+ *   Next.js serves it (from Redis, or a render).
  * - A request to the product API by another method than GET or HEAD is a 405 in the JSON error shape
  *   (OPTIONS a 204): Next.js would answer any method there with the GET answer it keeps in the route cache.
- *   The server marks such requests with a header (lib/http/write-method.ts), and only those come here: the
- *   proxy on every GET would cost the product API a quarter of its requests per second (measured: 940
- *   against 700 requests/s).
  * - Every page rendered per request gets its Content-Security-Policy with a nonce of its own
  *   (lib/http/security-headers.ts). The policy goes on the request too: Next.js reads the nonce there and sets
  *   it on the scripts it renders. Pages served from the route cache (home, product pages, categories
@@ -37,23 +39,21 @@ import { isCachedApiPath, isCachedPagePath, pageRoute } from "./lib/page-cache/c
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const dev = process.env.NODE_ENV === "development";
   const api = pathname === "/api" || pathname.startsWith("/api/");
   const resource = api || pathname.startsWith("/media/");
   if (isMalformedPath(pathname) && api) {
     return jsonError("invalid_input", "The path is not a valid URL (malformed percent-encoding).");
   }
-  if (isWriteMethod(request.method) && isCachedApiPath(pathname)) {
-    // OPTIONS is answered as Next.js answers it for a route handler: 204 with what the address allows.
-    const headers = { Allow: "GET, HEAD, OPTIONS" };
-    if (request.method === "OPTIONS") return new NextResponse(null, { status: 204, headers });
-    return jsonError("method_not_allowed", "This address answers GET, HEAD and OPTIONS only.", { headers });
+  if (isCachedApiPath(pathname)) {
+    if (isWriteMethod(request.method)) return refuseWrite(request.method);
+    return (!dev && answerFromMemory(request.method, pathname)) || NextResponse.next();
   }
   // No page has a malformed path: render the not-found page (404), whatever the path would have matched.
   // A /media path keeps the resources' policy (next.config.ts); its 404 page is plain.
   const malformed = isMalformedPath(pathname) ? new URL(MALFORMED_PAGE, request.url) : null;
   if (resource) return malformed ? NextResponse.rewrite(malformed) : NextResponse.next();
 
-  const dev = process.env.NODE_ENV === "development";
   const csp = !dev && !malformed && isCachedPagePath(pathname, search) ? null : pageCsp(newNonce(), { dev });
   const cookie = request.cookies.get(sessionCookieName());
   if (!malformed && !cookie && (pathname === "/account" || pathname.startsWith("/account/"))) {
@@ -82,6 +82,13 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/** The product API's answer to another method than GET or HEAD (OPTIONS as Next.js answers it: 204). */
+function refuseWrite(method: string): Response {
+  const headers = { Allow: "GET, HEAD, OPTIONS" };
+  if (method === "OPTIONS") return new NextResponse(null, { status: 204, headers });
+  return jsonError("method_not_allowed", "This address answers GET, HEAD and OPTIONS only.", { headers });
+}
+
 /** A path no page or route serves, so rendering it renders app/not-found.tsx, per request (app/[...missing]). */
 const MALFORMED_PAGE = "/404";
 
@@ -91,13 +98,12 @@ const MALFORMED_PAGE = "/404";
 // the route cache (`/`, `/products/<slug>`, `/categories/<slug>`: lib/page-cache/cached-paths.ts), for which
 // the proxy has nothing to do and would cost a third of their speed. A category with a listing query
 // (`?q=`, `?sort=`, `?page=`, `?pageSize=`) is rendered per request and comes here. Any path with a `%`
-// (matched on the raw path) comes here: it may be malformed.
+// (matched on the raw path) comes here: it may be malformed. So does every request to the product API.
 export const config = {
   matcher: [
     "/((?!api/|_next/|media/|favicon.ico|products/[^/]+$|categories/[^/]+$).+)",
     "/(.*%.*)",
-    // WRITE_METHOD_HEADER (lib/http/write-method.ts; a literal: Next.js reads this config without running it).
-    { source: "/api/products/:slug", has: [{ type: "header", key: "x-brisk-write-method" }] },
+    "/api/products/:slug",
     { source: "/categories/:slug", has: [{ type: "query", key: "q" }] },
     { source: "/categories/:slug", has: [{ type: "query", key: "sort" }] },
     { source: "/categories/:slug", has: [{ type: "query", key: "page" }] },

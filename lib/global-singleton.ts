@@ -9,3 +9,8 @@ export function globalSingleton<T>(name: string, create: () => T): T {
   store[key] ??= create();
   return store[key];
 }
+
+/** The process's instance made by {@link globalSingleton} under `name`, if some module has made it yet. */
+export function existingSingleton<T>(name: string): T | undefined {
+  return (globalThis as unknown as Record<symbol, T | undefined>)[Symbol.for(`brisk.${name}`)];
+}

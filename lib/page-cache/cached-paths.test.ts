@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  cachedApiKeyPrefix,
   isCachedApiPath,
   isCachedPagePath,
   LISTING_ROUTE,
@@ -76,5 +77,18 @@ describe("which API paths come from the route cache", () => {
       "/products/x",
     ])
       expect(isCachedApiPath(path), path).toBe(false);
+  });
+
+  it("finds the start of a route cache key Next.js made for a product answer", () => {
+    expect(cachedApiKeyPrefix("/route-cache/APP_ROUTE/9f2c/$/api/products/blue-shirt")).toBe(
+      "/route-cache/APP_ROUTE/9f2c/$",
+    );
+    expect(cachedApiKeyPrefix("/api/products/blue-shirt")).toBe("");
+    for (const key of [
+      "/route-cache/APP_PAGE/77aa/$/products/blue-shirt",
+      "/route-cache/APP_ROUTE/9f2c/$/api/products",
+      "/route-cache/APP_ROUTE/9f2c/$/api/products/x/y",
+    ])
+      expect(cachedApiKeyPrefix(key), key).toBeUndefined();
   });
 });

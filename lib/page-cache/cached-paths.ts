@@ -67,10 +67,20 @@ function hasListingQuery(search: string): boolean {
 }
 
 const PRODUCT_API = /^\/api\/products\/[^/]+\/?$/;
+const PRODUCT_API_START = "/api/products/";
 
 /** The API path answered from the route cache (`/api/products/<slug>`), for GET and HEAD only (proxy.ts). */
 export function isCachedApiPath(pathname: string): boolean {
   return PRODUCT_API.test(pathname);
+}
+
+/**
+ * What comes before the path in a route cache key Next.js made for the product API (Next.js 16 names the
+ * route there: `/route-cache/APP_ROUTE/<hash of the route>/$`), or undefined when `key` is not one.
+ */
+export function cachedApiKeyPrefix(key: string): string | undefined {
+  const at = key.lastIndexOf(PRODUCT_API_START);
+  return at >= 0 && isCachedApiPath(key.slice(at)) ? key.slice(0, at) : undefined;
 }
 
 /** The route that renders a page address, when the proxy rewrites it (`/` is next.config.ts'); null otherwise. */

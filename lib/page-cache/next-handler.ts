@@ -3,11 +3,11 @@ import path from "node:path";
 import type { CacheHandler, CacheHandlerContext, CacheHandlerValue } from "next/dist/server/lib/incremental-cache";
 import { cache } from "../cache";
 import { env } from "../env";
-import { globalSingleton } from "../global-singleton";
 import { cachedPageCsp } from "../http/security-headers";
 import { metrics } from "../metrics/registry";
-import { packPage, unpackPage } from "./codec";
-import { PageStore, type StoredPage } from "./page-store";
+import { packPage } from "./codec";
+import { PageStore } from "./page-store";
+import { noteKey, openProcessPages, unpackedPage, type ProcessPages } from "./process-pages";
 import { inlineScriptHashes } from "./script-hashes";
 
 type Value = Parameters<CacheHandler["set"]>[1];
@@ -17,17 +17,6 @@ type SetContext = Parameters<CacheHandler["set"]>[2];
 const IMPLICIT_TAG = /^_N_T_/;
 const CACHE_TAGS_HEADER = "x-next-cache-tags";
 const X_CACHE_HEADER = "x-cache";
-/** Unpacked pages kept for the next view (a product page unpacked is about 90 KB: at most about 45 MB). */
-const UNPACKED_PAGES = 500;
-
-interface ProcessPages {
-  store: PageStore;
-  /**
-   * The most recently served pages unpacked, by the stored object lib/cache's L1 hands out again and again
-   * (a page is unpacked once while it stays popular, and memory stays bounded).
-   */
-  unpacked: Map<StoredPage, CacheHandlerValue["value"]>;
-}
 
 /** The build's id, so that a deploy never serves pages whose scripts the previous build had. */
 function buildId(ctx: CacheHandlerContext): string {
@@ -53,22 +42,17 @@ export default class PageCacheHandler {
 
   /** Next.js makes a handler per request: what outlives one (renders awaited, unpacked pages) is the process's. */
   constructor(ctx: CacheHandlerContext) {
-    this.pages = globalSingleton("page-cache", () => ({
-      store: new PageStore(cache, buildId(ctx), { onRender: (outcome) => metrics.pageRenders.inc({ outcome }) }),
-      unpacked: new Map(),
-    }));
+    this.pages = openProcessPages(
+      () => new PageStore(cache, buildId(ctx), { onRender: (outcome) => metrics.pageRenders.inc({ outcome }) }),
+    );
   }
 
   async get(key: string): Promise<CacheHandlerValue | null> {
     if (env.PAGE_CACHE === "off") return null;
+    noteKey(this.pages, key);
     const page = await this.pages.store.get(key);
     if (!page) return null;
-    const { unpacked } = this.pages;
-    let value = unpacked.get(page);
-    if (value === undefined) value = unpackPage(page.value) as CacheHandlerValue["value"];
-    unpacked.delete(page);
-    unpacked.set(page, value);
-    if (unpacked.size > UNPACKED_PAGES) unpacked.delete(unpacked.keys().next().value!);
+    const value = unpackedPage(this.pages, page) as CacheHandlerValue["value"];
     // Fresh as long as lib/cache keeps it: its tags, not its age, say when it is stale.
     return { lastModified: Date.now(), value, cacheControl: page.cacheControl as CacheHandlerValue["cacheControl"] };
   }

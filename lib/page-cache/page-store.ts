@@ -102,6 +102,14 @@ export class PageStore {
   }
 
   /**
+   * The stored page if this process holds it in memory (lib/cache's L1, coherent with every invalidation),
+   * without Redis and without a render; undefined otherwise.
+   */
+  peek(key: string): StoredPage | undefined {
+    return this.cache.peek<StoredPage>(this.entryName(key));
+  }
+
+  /**
    * A render of `key` is done. Stored when this process asked for it (its load is waiting); true then.
    * A render nobody here asked for (Next.js' build, a background revalidation) is not stored: the next
    * `get` renders again, under the lock, stamped with when it began.

@@ -139,7 +139,11 @@ ${report.settings}
 - Postgres queries are counted by PostgreSQL (${report.querySource}), not by the app.
 - The product answer is ${report.productBytes} bytes; the Next.js floor returns a constant of that size, from
   \`/api/bench/floor\`, and from \`/api/bench/floor/<slug>\` (over the same slugs as the product API): a route
-  of the product API's shape, whose path parameter Next.js matches and hands over.
+  of the product API's shape, whose path parameter Next.js matches and hands over. Both are route handlers,
+  which Next.js routes; a product answer the instance holds in memory (the route cache's entry in lib/cache's
+  L1) is sent by proxy.ts before Next.js routes the request (lib/page-cache/memory-answer.ts), so the product
+  API can pass the floor. Its other requests (the L1 keeps 5,000 entries, \`CACHE_L1_ENTRIES\`, the products'
+  data among them) are routed, and served from Redis.
 
 ## Side by side, one run
 ${table(report.rows)}

@@ -1,0 +1,50 @@
+import { isCachedApiPath } from "./cached-paths";
+import { openedProcessPages, unpackedPage } from "./process-pages";
+
+/** A route handler's answer as Next.js keeps it in the route cache. */
+interface RouteAnswer {
+  kind: "APP_ROUTE";
+  /** A Buffer (a slice of the unpacked entry). */
+  body: Uint8Array<ArrayBuffer>;
+  headers?: Record<string, string | string[] | undefined>;
+  status?: number;
+}
+
+/** Next.js' header for the tags an answer was stored under: it never sends it (nor does this). */
+const CACHE_TAGS_HEADER = "x-next-cache-tags";
+
+/** The headers of each kept answer, made once while the unpacked answer stays in memory. */
+const headersOf = new WeakMap<RouteAnswer, Record<string, string>>();
+
+/**
+ * The product API's answer (`GET`/`HEAD /api/products/<slug>`) as the route cache keeps it, when this
+ * process holds it in memory: the answer Next.js would send for it, found before Next.js routes the
+ * request (proxy.ts). Only lib/cache's L1 is read, which every invalidation reaches: no Redis, no render.
+ * Null when the answer is not in memory (Next.js then routes the request as usual: from Redis, or a render),
+ * or when it carries no Cache-Control of its own (Next.js would make one from its lifetime).
+ */
+export function answerFromMemory(method: string, pathname: string): Response | null {
+  if ((method !== "GET" && method !== "HEAD") || !isCachedApiPath(pathname)) return null;
+  const pages = openedProcessPages();
+  if (pages?.apiKeyPrefix === undefined) return null;
+  const page = pages.store.peek(pages.apiKeyPrefix + pathname);
+  if (!page) return null;
+  const answer = unpackedPage(pages, page) as RouteAnswer;
+  if (answer.kind !== "APP_ROUTE") return null;
+  let headers = headersOf.get(answer);
+  if (!headers) headersOf.set(answer, (headers = sentHeaders(answer)));
+  if (!headers["cache-control"]) return null;
+  return new Response(method === "HEAD" ? null : answer.body, { status: answer.status ?? 200, headers });
+}
+
+/** The kept answer's headers as Next.js sends them from its route cache. */
+function sentHeaders(answer: RouteAnswer): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(answer.headers ?? {})) {
+    if (value !== undefined && name.toLowerCase() !== CACHE_TAGS_HEADER) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+    }
+  }
+  headers["x-nextjs-cache"] = "HIT";
+  return headers;
+}
