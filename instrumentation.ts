@@ -1,10 +1,13 @@
 /**
- * Next.js calls this once per server process at start: background work that runs on its own, and the
- * graceful stop on SIGTERM (lib/shutdown.ts): background work stops, then the clients close once the server
+ * Next.js calls this once per server process at start: the mark on requests the proxy has work for, background
+ * work that runs on its own, and the graceful stop on SIGTERM (lib/shutdown.ts): background work stops, then the clients close once the server
  * has finished the requests in flight.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // First: the proxy runs for the product API's requests it has work for by this mark.
+  const { markProxyRequests } = await import("./lib/page-cache/proxy-mark");
+  markProxyRequests();
   const { installGracefulShutdown, onClose, onStop } = await import("./lib/shutdown");
   installGracefulShutdown();
   const { startOrderSweeper } = await import("./lib/orders/sweeper");

@@ -9,16 +9,17 @@ import { isCachedApiPath, isCachedPagePath, pageRoute } from "./lib/page-cache/c
 import { answerFromMemory } from "./lib/page-cache/memory-answer";
 
 /**
- * Runs before every page rendered per request, before any path that contains a `%`, and before every request
- * to the product API (see `config`).
+ * Runs before every page rendered per request, before any path that contains a `%`, and before the product
+ * API's requests it has work for, which the server marks (lib/page-cache/proxy-mark.ts; see `config`).
  * No Redis here (docs/architecture.md): what it answers from the cache comes from this process's memory.
  * - A path with a malformed percent-encoding (`/products/%`) would make Next.js fail with a bare 500 before
  *   any page or route handler runs (lib/http/malformed-path.ts): under /api it is a 400 `invalid_input` in
  *   the JSON error shape, elsewhere the site's 404 page.
  * - A GET or HEAD of the product API whose answer this process holds in memory (the route cache's entry in
  *   lib/cache's L1) is answered here, as Next.js would answer it from the route cache, without Next.js
- *   routing it: that routing is most of what the answer costs (lib/page-cache/memory-answer.ts). Otherwise
- *   Next.js serves it (from Redis, or a render).
+ *   routing it: that routing is most of what the answer costs (lib/page-cache/memory-answer.ts). The others
+ *   do not come here (passing a request on costs the proxy more than answering one): Next.js serves them from
+ *   Redis, or renders.
  * - A request to the product API by another method than GET or HEAD is a 405 in the JSON error shape
  *   (OPTIONS a 204): Next.js would answer any method there with the GET answer it keeps in the route cache.
  * - Every page rendered per request gets its Content-Security-Policy with a nonce of its own
@@ -98,12 +99,14 @@ const MALFORMED_PAGE = "/404";
 // the route cache (`/`, `/products/<slug>`, `/categories/<slug>`: lib/page-cache/cached-paths.ts), for which
 // the proxy has nothing to do and would cost a third of their speed. A category with a listing query
 // (`?q=`, `?sort=`, `?page=`, `?pageSize=`) is rendered per request and comes here. Any path with a `%`
-// (matched on the raw path) comes here: it may be malformed. So does every request to the product API.
+// (matched on the raw path) comes here: it may be malformed. So do the product API's requests the server marks
+// (lib/page-cache/proxy-mark.ts): other methods than GET and HEAD, and answers this process holds in memory.
 export const config = {
   matcher: [
     "/((?!api/|_next/|media/|favicon.ico|products/[^/]+$|categories/[^/]+$).+)",
     "/(.*%.*)",
-    "/api/products/:slug",
+    // PROXY_MARK_HEADER (lib/page-cache/proxy-mark.ts; a literal: Next.js reads this config without running it).
+    { source: "/api/products/:slug", has: [{ type: "header", key: "x-brisk-proxy" }] },
     { source: "/categories/:slug", has: [{ type: "query", key: "q" }] },
     { source: "/categories/:slug", has: [{ type: "query", key: "sort" }] },
     { source: "/categories/:slug", has: [{ type: "query", key: "page" }] },

@@ -217,6 +217,7 @@ export function createCache(options: CacheOptions): Cache {
       metrics.request("hit");
       return hit.value as T;
     },
+    inMemory: (key) => options.mode !== "off" && l1.hit(key) !== undefined,
     invalidateKeys: (...keys) => invalidate({ keys, tags: [] }),
     invalidateTags: (...tags) => invalidate({ keys: [], tags }),
     breakerState: () => breaker.state,

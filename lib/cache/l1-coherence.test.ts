@@ -58,16 +58,18 @@ describe("L1 coherent across instances", () => {
     const tag = `tag-${randomUUID()}`;
     const read = (node: typeof a) => node.cache.getOrSet({ key, ttl: 60, tags: [tag], load: async () => "value" });
     expect((await read(a)).status).toBe("MISS");
-    expect(b.cache.peek(key)).toBeUndefined(); // in Redis, not yet in B's memory
+    expect([b.cache.peek(key), b.cache.inMemory(key)]).toEqual([undefined, false]); // in Redis, not in B's memory
     expect((await read(b)).status).toBe("HIT");
     const before = b.counts.l1Hits;
+    expect(b.cache.inMemory(key)).toBe(true);
+    expect(b.counts.l1Hits).toBe(before); // a question, not a read
     expect(b.cache.peek(key)).toBe("value");
     expect(b.counts.l1Hits).toBe(before + 1);
 
     const received = b.counts.invalidations;
     await a.cache.invalidateTags(tag);
     await waitFor(() => b.counts.invalidations > received, 5_000, "B to receive the invalidation");
-    expect(b.cache.peek(key)).toBeUndefined();
+    expect([b.cache.peek(key), b.cache.inMemory(key)]).toEqual([undefined, false]);
   });
 
   it("drops an entry on B when A invalidates its tag: B's next read is fresh", async () => {
@@ -170,7 +172,8 @@ describe("L1 while Redis is down", () => {
 
     await server.kill();
     await waitFor(() => !node.cache.l1Active(), 5_000, "the L1 to be switched off");
-    expect(node.cache.peek("l1:down")).toBeUndefined(); // it cannot hear invalidations now
+    // It cannot hear invalidations now.
+    expect([node.cache.peek("l1:down"), node.cache.inMemory("l1:down")]).toEqual([undefined, false]);
     source = "v2"; // a write committed while Redis is down: its invalidation cannot be sent yet
     expect(await node.cache.invalidateKeys("l1:down")).toBe(false);
     expect(await read()).toEqual({ value: "v2", status: "BYPASS" });

@@ -84,6 +84,8 @@ export interface Cache {
    * hit; undefined otherwise. Never asks Redis nor loads: for a caller that has somewhere else to go.
    */
   peek<T>(key: string): T | undefined;
+  /** Whether {@link peek} would answer `key` now; not counted. */
+  inMemory(key: string): boolean;
   /**
    * Drops entries by name, here and on every instance. Call after the write that made them wrong has
    * committed. Resolves false when Redis is unusable: the invalidation is kept and sent before this

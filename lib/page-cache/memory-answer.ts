@@ -37,6 +37,13 @@ export function answerFromMemory(method: string, pathname: string): Response | n
   return new Response(method === "HEAD" ? null : answer.body, { status: answer.status ?? 200, headers });
 }
 
+/** Whether this process holds the product API's answer for `pathname` in memory (not counted as a read). */
+export function holdsAnswer(pathname: string): boolean {
+  const pages = openedProcessPages();
+  if (pages?.apiKeyPrefix === undefined || !isCachedApiPath(pathname)) return false;
+  return pages.store.inMemory(pages.apiKeyPrefix + pathname);
+}
+
 /** The kept answer's headers as Next.js sends them from its route cache. */
 function sentHeaders(answer: RouteAnswer): Record<string, string> {
   const headers: Record<string, string> = {};

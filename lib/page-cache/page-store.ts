@@ -109,6 +109,11 @@ export class PageStore {
     return this.cache.peek<StoredPage>(this.entryName(key));
   }
 
+  /** Whether {@link peek} would answer `key` now; not counted as a read. */
+  inMemory(key: string): boolean {
+    return this.cache.inMemory(this.entryName(key));
+  }
+
   /**
    * A render of `key` is done. Stored when this process asked for it (its load is waiting); true then.
    * A render nobody here asked for (Next.js' build, a background revalidation) is not stored: the next

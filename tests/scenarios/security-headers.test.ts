@@ -171,6 +171,13 @@ describe("security headers", () => {
       expectResourceHeaders(answer);
     }
     const { products } = JSON.parse((await get("/api/products?pageSize=1")).body);
+    // A product's answer rendered, then kept: the last comes from the proxy, out of this process's memory
+    // (Next.js' routed answer varies by its RSC request headers, the proxy's answer does not).
+    const views = [];
+    for (let view = 0; view < 3; view++) views.push(await get(`/api/products/${products[0].slug}`));
+    expect(single(views[0], "vary")).toContain("rsc");
+    expect(single(views[2], "vary")).toBe("Accept-Encoding");
+    for (const answer of views) expectResourceHeaders(answer);
     const imageUrl: string = products[0].image.url;
     expect(imageUrl).toMatch(/^\/media\//);
     const image = await get(imageUrl);
