@@ -1,7 +1,7 @@
 /**
- * Next.js calls this once per server process at start: the mark on requests the proxy has work for, background
- * work that runs on its own, and the graceful stop on SIGTERM (lib/shutdown.ts): background work stops, then the clients close once the server
- * has finished the requests in flight.
+ * Next.js calls this once per server process at start: the mark on requests the proxy has work for,
+ * background work that runs on its own, and the graceful stop on SIGTERM (lib/shutdown.ts): background work
+ * stops, then the clients close once the server has finished the requests in flight.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;

@@ -18,8 +18,8 @@ import { answerFromMemory } from "./lib/page-cache/memory-answer";
  * - A GET or HEAD of the product API whose answer this process holds in memory (the route cache's entry in
  *   lib/cache's L1) is answered here, as Next.js would answer it from the route cache, without Next.js
  *   routing it: that routing is most of what the answer costs (lib/page-cache/memory-answer.ts). The others
- *   do not come here (passing a request on costs the proxy more than answering one): Next.js serves them from
- *   Redis, or renders.
+ *   do not come here (passing a request on costs the proxy more than answering one), but for a path with a
+ *   `%`, passed on: Next.js serves them from Redis, or renders.
  * - A request to the product API by another method than GET or HEAD is a 405 in the JSON error shape
  *   (OPTIONS a 204): Next.js would answer any method there with the GET answer it keeps in the route cache.
  * - Every page rendered per request gets its Content-Security-Policy with a nonce of its own

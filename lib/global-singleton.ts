@@ -4,13 +4,16 @@
  * process. Every piece of process-wide state is made through this function.
  */
 export function globalSingleton<T>(name: string, create: () => T): T {
-  const store = globalThis as unknown as Record<symbol, T | undefined>;
-  const key = Symbol.for(`brisk.${name}`);
+  const store = processStore<T>();
+  const key = keyOf(name);
   store[key] ??= create();
   return store[key];
 }
 
 /** The process's instance made by {@link globalSingleton} under `name`, if some module has made it yet. */
 export function existingSingleton<T>(name: string): T | undefined {
-  return (globalThis as unknown as Record<symbol, T | undefined>)[Symbol.for(`brisk.${name}`)];
+  return processStore<T>()[keyOf(name)];
 }
+
+const processStore = <T>() => globalThis as unknown as Record<symbol, T | undefined>;
+const keyOf = (name: string) => Symbol.for(`brisk.${name}`);

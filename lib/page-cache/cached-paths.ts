@@ -67,7 +67,8 @@ function hasListingQuery(search: string): boolean {
 }
 
 const PRODUCT_API = /^\/api\/products\/[^/]+\/?$/;
-const PRODUCT_API_START = "/api/products/";
+/** How every product API path starts. */
+export const PRODUCT_API_START = "/api/products/";
 
 /** The API path answered from the route cache (`/api/products/<slug>`), for GET and HEAD only (proxy.ts). */
 export function isCachedApiPath(pathname: string): boolean {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { keepAnswer, openTestPages, productAnswer } from "@/tests/support/process-pages";
+import { API_KEY_START, keepAnswer, openTestPages, productAnswer } from "@/tests/support/process-pages";
+import { packPage } from "./codec";
 import { answerFromMemory, holdsAnswer } from "./memory-answer";
-import type { ProcessPages } from "./process-pages";
+import { noteKey, type ProcessPages } from "./process-pages";
 
 const PATH = "/api/products/blue-shirt";
 let pages: ProcessPages;
@@ -15,9 +16,17 @@ beforeAll(async () => {
 afterAll(() => close());
 
 describe("the product API answered from memory", () => {
-  it("answers nothing before Next.js has asked the route cache for a product answer", async () => {
-    await pages.store.get("/route-cache/APP_PAGE/77aa/$/products/blue-shirt"); // a page's key teaches nothing
-    expect([answerFromMemory("GET", PATH), holdsAnswer(PATH)]).toEqual([null, false]);
+  it("finds an answer by its path once Next.js has asked the route cache for a product answer", async () => {
+    const early = "/api/products/early-shirt";
+    const key = API_KEY_START + early;
+    expect(await pages.store.get(key)).toBeNull();
+    pages.store.set(key, { value: packPage(productAnswer()), tags: ["product:1"] });
+    expect(await pages.store.get(key)).not.toBeNull(); // now in memory, under Next.js' key
+    noteKey(pages, "/route-cache/APP_PAGE/77aa/$/products/blue-shirt"); // a page's key teaches nothing
+    expect([answerFromMemory("GET", early), holdsAnswer(early)]).toEqual([null, false]);
+    noteKey(pages, key);
+    expect(answerFromMemory("GET", early)?.status).toBe(200);
+    expect(holdsAnswer(early)).toBe(true);
   });
 
   it("answers GET and HEAD as Next.js sends the kept answer", async () => {
@@ -44,6 +53,10 @@ describe("the product API answered from memory", () => {
       false,
     ]); // not kept
     expect(answerFromMemory("GET", "/products/blue-shirt")).toBeNull();
+    // A percent-encoded path, even kept under that key: Next.js would serve the decoded path, so it decides.
+    const encoded = "/api/products/odd%2Dshirt";
+    await keepAnswer(pages, encoded);
+    expect([answerFromMemory("GET", encoded), holdsAnswer(encoded)]).toEqual([null, false]);
     const plain = "/api/products/plain-shirt";
     await keepAnswer(pages, plain, productAnswer({ "cache-control": undefined }));
     expect(answerFromMemory("GET", plain)).toBeNull();

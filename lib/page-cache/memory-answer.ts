@@ -1,5 +1,5 @@
 import { isCachedApiPath } from "./cached-paths";
-import { openedProcessPages, unpackedPage } from "./process-pages";
+import { CACHE_TAGS_HEADER, openedProcessPages, unpackedPage, type ProcessPages } from "./process-pages";
 
 /** A route handler's answer as Next.js keeps it in the route cache. */
 interface RouteAnswer {
@@ -9,9 +9,6 @@ interface RouteAnswer {
   headers?: Record<string, string | string[] | undefined>;
   status?: number;
 }
-
-/** Next.js' header for the tags an answer was stored under: it never sends it (nor does this). */
-const CACHE_TAGS_HEADER = "x-next-cache-tags";
 
 /** The headers of each kept answer, made once while the unpacked answer stays in memory. */
 const headersOf = new WeakMap<RouteAnswer, Record<string, string>>();
@@ -24,10 +21,10 @@ const headersOf = new WeakMap<RouteAnswer, Record<string, string>>();
  * or when it carries no Cache-Control of its own (Next.js would make one from its lifetime).
  */
 export function answerFromMemory(method: string, pathname: string): Response | null {
-  if ((method !== "GET" && method !== "HEAD") || !isCachedApiPath(pathname)) return null;
+  if (method !== "GET" && method !== "HEAD") return null;
   const pages = openedProcessPages();
-  if (pages?.apiKeyPrefix === undefined) return null;
-  const page = pages.store.peek(pages.apiKeyPrefix + pathname);
+  const key = pages && answerKey(pages, pathname);
+  const page = key && pages.store.peek(key);
   if (!page) return null;
   const answer = unpackedPage(pages, page) as RouteAnswer;
   if (answer.kind !== "APP_ROUTE") return null;
@@ -40,8 +37,17 @@ export function answerFromMemory(method: string, pathname: string): Response | n
 /** Whether this process holds the product API's answer for `pathname` in memory (not counted as a read). */
 export function holdsAnswer(pathname: string): boolean {
   const pages = openedProcessPages();
-  if (pages?.apiKeyPrefix === undefined || !isCachedApiPath(pathname)) return false;
-  return pages.store.inMemory(pages.apiKeyPrefix + pathname);
+  const key = pages && answerKey(pages, pathname);
+  return !!key && pages.store.inMemory(key);
+}
+
+/**
+ * The route cache key of the product answer for `pathname`, once Next.js has shown how it names them. Not for
+ * a path with a percent-encoding: Next.js keys the decoded path, so such a path is left to Next.js.
+ */
+function answerKey(pages: ProcessPages, pathname: string): string | undefined {
+  if (pages.apiKeyPrefix === undefined || !isCachedApiPath(pathname) || pathname.includes("%")) return undefined;
+  return pages.apiKeyPrefix + pathname;
 }
 
 /** The kept answer's headers as Next.js sends them from its route cache. */

@@ -7,7 +7,7 @@ import { cachedPageCsp } from "../http/security-headers";
 import { metrics } from "../metrics/registry";
 import { packPage } from "./codec";
 import { PageStore } from "./page-store";
-import { noteKey, openProcessPages, unpackedPage, type ProcessPages } from "./process-pages";
+import { CACHE_TAGS_HEADER, noteKey, openProcessPages, unpackedPage, type ProcessPages } from "./process-pages";
 import { inlineScriptHashes } from "./script-hashes";
 
 type Value = Parameters<CacheHandler["set"]>[1];
@@ -15,7 +15,6 @@ type SetContext = Parameters<CacheHandler["set"]>[2];
 
 /** Tags Next.js derives from the path (`_N_T_/…`): Brisk invalidates by its data's tags, not by path. */
 const IMPLICIT_TAG = /^_N_T_/;
-const CACHE_TAGS_HEADER = "x-next-cache-tags";
 const X_CACHE_HEADER = "x-cache";
 
 /** The build's id, so that a deploy never serves pages whose scripts the previous build had. */

@@ -15,6 +15,9 @@ export interface ProcessPages {
   apiKeyPrefix?: string;
 }
 
+/** Next.js' header for the tags an answer was stored under; it never sends it. */
+export const CACHE_TAGS_HEADER = "x-next-cache-tags";
+
 const NAME = "page-cache";
 /** Unpacked pages kept for the next view (a product page unpacked is about 90 KB: at most about 45 MB). */
 const UNPACKED_PAGES = 500;

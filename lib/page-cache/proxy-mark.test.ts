@@ -53,7 +53,7 @@ describe("markProxyRequests", () => {
       ["GET", KEPT],
       ["HEAD", `${KEPT}?utm=x`],
       ["GET", "/api/products/red-shirt"],
-      ["GET", `${KEPT}/more`],
+      ["GET", "/api/products/blue%2Dshirt"],
       ["GET", "/products/blue-shirt"],
     ]);
     expect(found).toEqual(["memory", "memory", "none", "none", "none"]);

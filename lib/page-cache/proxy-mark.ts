@@ -2,6 +2,7 @@ import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import { globalSingleton } from "../global-singleton";
 import { isWriteMethod } from "../http/write-method";
+import { PRODUCT_API_START } from "./cached-paths";
 import { holdsAnswer } from "./memory-answer";
 
 /**
@@ -9,11 +10,10 @@ import { holdsAnswer } from "./memory-answer";
  * (proxy.ts), set by the server itself: on a request by another method than GET or HEAD (the proxy answers
  * 405), and on a GET or HEAD of `/api/products/<slug>` whose answer this process holds in memory (the proxy
  * sends it: memory-answer.ts). Every other request to the product API goes straight to Next.js: the proxy
- * passing a request on would cost it more than a third of its requests per second.
+ * passing a request on would cost it about a quarter of its requests per second (docs/page-cache.md).
  */
 export const PROXY_MARK_HEADER = "x-brisk-proxy";
 
-const PRODUCT_API_START = "/api/products/";
 const tracking = globalSingleton("proxy-mark", () => ({ on: false }));
 
 /**
@@ -31,8 +31,18 @@ export function markProxyRequests(): void {
     const { headers, method, url = "" } = request;
     if (headers[PROXY_MARK_HEADER] !== undefined) delete headers[PROXY_MARK_HEADER];
     if (isWriteMethod(method)) headers[PROXY_MARK_HEADER] = method;
-    else if (url.startsWith(PRODUCT_API_START) && holdsAnswer(pathOf(url))) headers[PROXY_MARK_HEADER] = "memory";
+    else if (url.startsWith(PRODUCT_API_START) && inMemory(pathOf(url))) headers[PROXY_MARK_HEADER] = "memory";
   });
+}
+
+/** Whether the answer is in memory; false if asking failed (Node's server would throw it as uncaught). */
+function inMemory(pathname: string): boolean {
+  try {
+    return holdsAnswer(pathname);
+  } catch (error) {
+    console.error("[page-cache] could not look up a product answer in memory", error);
+    return false;
+  }
 }
 
 function pathOf(url: string): string {
