@@ -59,8 +59,10 @@ export function createCache(options: CacheOptions): Cache {
         reads.delete(opts.key);
         forget(flight);
         // The read failed (its deadline, say) after the script may have taken the lock: give it back.
-        if (!outcome && token) releaseLock(opts.key, token);
-        if (!outcome) return null;
+        if (!outcome) {
+          if (token) releaseLock(opts.key, token);
+          return null;
+        }
         const { envelope, clock, lockToken: held } = outcome.result;
         // A miss starts its load here, once, before the callers waiting on this read wake up one by one.
         const load = envelope ? undefined : startOrJoinLoad(opts, true, held, clock.latest).load;
